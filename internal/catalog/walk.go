@@ -22,8 +22,9 @@ type Limits struct {
 	TempDir    string
 }
 
-// DefaultLimits fit any real image: Debian's largest layers have some 50,000 entries.
-var DefaultLimits = Limits{MaxEntries: 2_000_000, MaxFile: 4 << 30}
+// DefaultLimits fit any real image (Debian's largest layers have some 50,000 entries; no metadata file, jar or
+// Go binary comes near 1 GiB) and keep a hostile one from costing more than a stream read.
+var DefaultLimits = Limits{MaxEntries: 2_000_000, MaxFile: 1 << 30}
 
 const (
 	whiteoutPrefix = ".wh."
