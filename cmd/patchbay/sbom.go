@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -56,9 +59,20 @@ func sbomEncoder(format string) (func(io.Writer, *sbom.SBOM) error, error) {
 			return e.Encode(s)
 		}, nil
 	case "cyclonedx":
-		return sbom.EncodeCycloneDX, nil
+		return func(w io.Writer, s *sbom.SBOM) error { return sbom.EncodeCycloneDX(w, s, documentTime()...) }, nil
 	case "spdx":
-		return sbom.EncodeSPDX, nil
+		return func(w io.Writer, s *sbom.SBOM) error { return sbom.EncodeSPDX(w, s, documentTime()...) }, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q: want table, json, cyclonedx or spdx", format)
+}
+
+// documentTime honours SOURCE_DATE_EPOCH (reproducible-builds.org), so that the same image gives the same SBOM
+// byte for byte; otherwise documents carry the current time.
+func documentTime() []sbom.EncodeOption {
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return []sbom.EncodeOption{sbom.WithTime(time.Unix(sec, 0).UTC())}
+		}
+	}
+	return nil
 }

@@ -164,6 +164,7 @@ func (a *Analyzer) buildSBOM(img *image.Image, layers []*catalog.LayerResult) *s
 	}
 	pkgs, distro, warnings := fold(layers, diffIDs)
 	s.Packages, s.Distro = pkgs, distro
+	sbom.FillPURLs(s)
 	s.Warnings = append(s.Warnings, warnings...)
 	if s.Packages == nil {
 		s.Packages = []sbom.Package{}

@@ -130,6 +130,10 @@ func checkSBOM(t *testing.T, exp expectedImage, s *sbom.SBOM) {
 	for _, p := range exp.Optional {
 		optional[identityOf(corpusType[p.Type], p.Name, p.Version, p.Arch, p.Path)] = p
 	}
+	unidentified := map[string]bool{}
+	for _, j := range exp.UnidentifiedJars {
+		unidentified[j] = true
+	}
 	got := map[string]sbom.Package{}
 	type tally struct{ want, found, extra, wrongLayer int }
 	perType := map[string]*tally{}
@@ -154,6 +158,8 @@ func checkSBOM(t *testing.T, exp expectedImage, s *sbom.SBOM) {
 			if p.OwnedBy == "" {
 				t.Errorf("%s: a Debian package installed it, but it is not marked as owned", id)
 			}
+		case unidentified[p.Paths[0]]:
+			continue // a jar with no pom.properties: naming it from its manifest is neither required nor wrong
 		default:
 			tallyOf(p.Type).extra++
 			t.Errorf("not in the image (precision): %s (layer %d, found by %s)", id, p.Layer.Index, p.FoundBy)

@@ -64,10 +64,10 @@ func (c *Cataloger) readRaw(ctx context.Context, f io.Reader) (*rawBuildInfo, er
 	defer s.release()
 
 	// The first four bytes decide: most executables in an image are not Go, and many are not even ELF.
-	if ok, err := s.hasELFMagic(); err != nil || !ok {
+	if ok, err := s.hasELFMagic(ctx); err != nil || !ok {
 		return nil, err
 	}
-	segs, err := s.elfWritableSegments()
+	segs, err := s.elfWritableSegments(ctx)
 	if err != nil {
 		return nil, err
 	}

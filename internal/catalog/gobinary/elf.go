@@ -25,8 +25,8 @@ type segment struct {
 
 // hasELFMagic reads the first four bytes and tells whether they are the ELF magic. Nothing more is read, so a
 // file that is not ELF costs one small read.
-func (s *stream) hasELFMagic() (bool, error) {
-	if err := s.fillTo(context.Background(), 4); err != nil {
+func (s *stream) hasELFMagic(ctx context.Context) (bool, error) {
+	if err := s.fillTo(ctx, 4); err != nil {
 		if errors.Is(err, errTruncated) {
 			return false, nil // shorter than a magic: not ELF
 		}
@@ -38,8 +38,7 @@ func (s *stream) hasELFMagic() (bool, error) {
 // elfWritableSegments reads the ELF header and the program headers, which must lie within the first bufSize
 // bytes (they follow the ELF header in every linker's output), and returns the segments where Go build info may
 // be, in file order and not overlapping.
-func (s *stream) elfWritableSegments() ([]segment, error) {
-	ctx := context.Background()
+func (s *stream) elfWritableSegments(ctx context.Context) ([]segment, error) {
 	if err := s.fillTo(ctx, elf.EI_NIDENT); err != nil {
 		return nil, err
 	}

@@ -45,9 +45,9 @@ var fixtures = map[string]fixture{
 	"hello":          {src: "hello", goarch: "amd64"},
 	"hello-pie":      {src: "hello", goarch: "amd64", flags: []string{"-buildmode=pie"}},
 	"hello-stripped": {src: "hello", goarch: "amd64", flags: []string{"-ldflags=-s -w"}},
-	"hello-386":      {src: "hello", goarch: "386"},     // 32-bit ELF
-	"hello-s390x":    {src: "hello", goarch: "s390x"},   // big-endian ELF
-	"deps":           {src: "deps", goarch: "amd64"},    // module deps, replaced ones included
+	"hello-386":      {src: "hello", goarch: "386"},   // 32-bit ELF
+	"hello-s390x":    {src: "hello", goarch: "s390x"}, // big-endian ELF
+	"deps":           {src: "deps", goarch: "amd64"},  // module deps, replaced ones included
 }
 
 // goBinary returns the path of the named fixture, building it on first use. It skips the test when there is no Go

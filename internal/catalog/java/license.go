@@ -26,7 +26,9 @@ func parseBundleLicense(value string) []string {
 			continue
 		}
 		if len(clauses) > 1 && strings.ContainsAny(name, " \t") {
-			return []string{truncate(licenseName(value), maxLicenseLen)}
+			if whole := truncate(licenseName(value), maxLicenseLen); whole != "" {
+				return []string{whole}
+			}
 		}
 		names = appendUnique(names, truncate(name, maxLicenseLen))
 		if len(names) == maxLicenses {
@@ -66,7 +68,11 @@ func splitOutsideQuotes(s string, sep byte) []string {
 	return append(parts, s[start:])
 }
 
+// appendUnique appends s unless it is empty or already listed.
 func appendUnique(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
 	for _, x := range list {
 		if x == s {
 			return list

@@ -49,7 +49,7 @@ func (m *manifest) field(name string) *string {
 func readManifest(r io.Reader, maxLine int) (manifest, error) {
 	var m manifest
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), maxLine)
+	sc.Buffer(make([]byte, 0, min(4096, maxLine)), maxLine) // the larger of the two bounds a line
 	sc.Split(splitManifestLines)
 	// The header being read, kept until its continuation lines are in: where it goes (nil for a header we skip)
 	// and its value so far.

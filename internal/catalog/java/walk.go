@@ -88,7 +88,10 @@ func (w *walk) walkArchive(a archive) error {
 			}
 		}
 	}
-	w.packages = append(w.packages, w.identify(a, poms, w.readManifest(a, manifestFile))...)
+	m := w.readManifest(a, manifestFile)
+	if !w.halted {
+		w.packages = append(w.packages, w.identify(a, poms, m)...)
+	}
 	for _, f := range nested {
 		if w.halted {
 			break
@@ -129,6 +132,9 @@ func (w *walk) readManifest(a archive, f *zip.File) manifest {
 func (w *walk) identify(a archive, poms []pomFile, m manifest) []sbom.Package {
 	var found []coordinates
 	for _, p := range poms {
+		if w.halted {
+			break
+		}
 		content, err := readEntry(p.f, w.lim.maxPropertiesSize, w.budget)
 		if err == nil {
 			var c coordinates
@@ -151,7 +157,7 @@ func (w *walk) identify(a archive, poms []pomFile, m manifest) []sbom.Package {
 		}
 		pkgs = append(pkgs, w.newPackage(c.groupID+":"+c.artifactID, c.version, lic, a.evidence))
 	}
-	if len(pkgs) > 0 {
+	if len(pkgs) > 0 || w.halted {
 		return pkgs
 	}
 	if name, version, ok := guessIdentity(a.fileName(), m); ok {

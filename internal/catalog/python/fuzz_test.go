@@ -17,7 +17,7 @@ func FuzzParseMetadata(f *testing.F) {
 	}
 	seeds := 0
 	for _, file := range files {
-		if filepath.Base(file) == "README.md" {
+		if fi, err := os.Stat(file); err != nil || fi.IsDir() || filepath.Base(file) == "README.md" {
 			continue
 		}
 		data, err := os.ReadFile(file)
@@ -72,12 +72,20 @@ func FuzzWants(f *testing.F) {
 		if !isMetadataPath(p) {
 			return
 		}
-		dir := filepath.Dir(p)
-		if filepath.Base(p) == "METADATA" || filepath.Base(p) == "PKG-INFO" {
-			dir = filepath.Dir(dir)
+		// the same rule, spelled out over the path's elements (Entry paths are clean, but p may be anything)
+		elems := strings.Split(p, "/")
+		meta := elems[len(elems)-1]
+		holder := len(elems) - 2 // index of the packages directory
+		switch {
+		case meta == "METADATA" && len(elems) >= 3 && strings.HasSuffix(elems[len(elems)-2], ".dist-info"),
+			meta == "PKG-INFO" && len(elems) >= 3 && strings.HasSuffix(elems[len(elems)-2], ".egg-info"):
+			holder = len(elems) - 3
+		case strings.HasSuffix(meta, ".egg-info"):
+		default:
+			t.Fatalf("wanted %q, which names no metadata file", p)
 		}
-		if !strings.HasSuffix(dir, "/site-packages") && !strings.HasSuffix(dir, "/dist-packages") {
-			t.Errorf("wanted %q, which is not in a packages directory", p)
+		if holder < 1 || (elems[holder] != "site-packages" && elems[holder] != "dist-packages") {
+			t.Errorf("wanted %q, which is not directly in a packages directory", p)
 		}
 	})
 }

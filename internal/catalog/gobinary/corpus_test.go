@@ -1,0 +1,54 @@
+package gobinary
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+)
+
+// The test corpus, when present, has a real service binary and the packages an independent tool found in it.
+const (
+	corpusExpected = "/root/.cache/patchbay-test/corpus/expected/visits-service_1.0.0.json"
+	corpusBinary   = "/root/.cache/patchbay-test/corpus/work/rootfs/goapp/usr/local/bin/app"
+	corpusPath     = "/usr/local/bin/app" // the binary's path in the image
+)
+
+func TestCatalogCorpusGroundTruth(t *testing.T) {
+	raw, err := os.ReadFile(corpusExpected)
+	if err != nil {
+		t.Skipf("corpus not present: %v", err)
+	}
+	if _, err := os.Stat(corpusBinary); err != nil {
+		t.Skipf("corpus binary not present: %v", err)
+	}
+	var expected struct {
+		Packages []struct {
+			Type    string `json:"type"`
+			Name    string `json:"name"`
+			Version string `json:"version"`
+			Path    string `json:"path"`
+		} `json:"packages"`
+	}
+	if err := json.Unmarshal(raw, &expected); err != nil {
+		t.Fatalf("%s: %v", corpusExpected, err)
+	}
+	var want []string
+	for _, p := range expected.Packages {
+		if p.Type == "golang" && p.Path == corpusPath {
+			want = append(want, p.Name+"@"+p.Version)
+		}
+	}
+	slices.Sort(want)
+	if len(want) == 0 {
+		t.Fatalf("%s lists no golang package for %s", corpusExpected, corpusPath)
+	}
+
+	res, err := runFile(t, New(), corpusBinary)
+	if err != nil {
+		t.Fatalf("Catalog: %v", err)
+	}
+	if got := coords(res.Packages); !slices.Equal(got, want) {
+		t.Errorf("packages\n got %q\nwant %q", got, want)
+	}
+}
