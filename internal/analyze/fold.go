@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/patchbay/patchbay/internal/catalog"
+	"github.com/patchbay/patchbay/internal/catalog/npm"
 	"github.com/patchbay/patchbay/internal/catalog/osrelease"
 	"github.com/patchbay/patchbay/internal/sbom"
 )
 
 // npmProjectFinder marks a package.json outside node_modules that counts only when a node_modules directory sits
 // beside it in the image (see the npm cataloger).
-const npmProjectFinder = "npm-project"
+const npmProjectFinder = npm.FoundByProject
 
 // layerIndex is what folding needs to know of one layer beyond its result: which paths it wrote and which it
 // deleted, and its packages by evidence file.

@@ -1,6 +1,7 @@
 package image
 
 import (
+	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"io"
 	"os"
 	"strings"
@@ -17,3 +18,5 @@ func lastColon(s string) int {
 	}
 	return i
 }
+
+func parseHash(s string) (v1.Hash, error) { return v1.NewHash(s) }

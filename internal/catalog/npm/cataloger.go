@@ -50,6 +50,11 @@ func (*Cataloger) Catalog(_ context.Context, f *catalog.File) (catalog.Result, e
 	}
 	m, err := parseManifest(data)
 	if err != nil {
+		if classify(f.Path) == project {
+			// most package.json files outside node_modules are source trees and fixtures, not installed
+			// applications: a broken one is not worth a warning
+			return catalog.Result{}, nil
+		}
 		return catalog.Result{}, err
 	}
 	if m.Name == "" || m.Version == "" {

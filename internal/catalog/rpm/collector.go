@@ -7,8 +7,14 @@ import (
 	"github.com/patchbay/patchbay/internal/catalog"
 )
 
-// maxDamageExamples is how many damaged headers an error describes; the rest are only counted.
-const maxDamageExamples = 3
+const (
+	// maxDamageExamples is how many damaged headers an error describes; the rest are only counted.
+	maxDamageExamples = 3
+	// The largest real installations have some ten thousand packages and a few thousand files worth remembering;
+	// these bounds keep a crafted database from turning its size into many times as much memory.
+	maxPackages   = 1 << 17
+	maxOwnedPaths = 1 << 20
+)
 
 // collector turns the header blobs of one database into the cataloger's result.
 type collector struct {
@@ -36,6 +42,9 @@ func (c *collector) add(blob []byte) error {
 	if !ok {
 		return nil
 	}
+	if len(c.result.Packages) >= maxPackages {
+		return fmt.Errorf("more than %d packages: the rest are not read", maxPackages)
+	}
 	ip.pkg.FoundBy = catalogerName
 	ip.pkg.Paths = []string{c.dbPath}
 	c.result.Packages = append(c.result.Packages, ip.pkg)
@@ -48,9 +57,13 @@ func (c *collector) add(blob []byte) error {
 	owner := "rpm:" + ip.pkg.Name
 	for _, p := range ip.evidence {
 		// Packages may share files (multilib pairs); the first owner in database order is kept.
-		if _, taken := c.result.Owned[p]; !taken {
-			c.result.Owned[p] = owner
+		if _, taken := c.result.Owned[p]; taken {
+			continue
 		}
+		if len(c.result.Owned) >= maxOwnedPaths {
+			return fmt.Errorf("more than %d owned paths: the rest are not read", maxOwnedPaths)
+		}
+		c.result.Owned[p] = owner
 	}
 	return nil
 }

@@ -42,6 +42,9 @@ const (
 	// The limits rpm itself puts on a header (hdrchkTags, hdrchkData): a blob beyond them is damaged, not big.
 	maxIndexEntries = 0xffff
 	maxDataLength   = 0x0fffffff
+	// No package has a million files (the largest real ones have tens of thousands); a string array that claims
+	// more would cost far more memory, in string headers, than its bytes take in the blob.
+	maxArrayStrings = 1 << 20
 )
 
 var errNotInHeader = errors.New("tag not in header")
@@ -150,6 +153,9 @@ func (h *header) strings(tag int32) ([]string, error) {
 	// the allocation below within the blob's size.
 	if int64(e.count) > int64(len(d)) {
 		return nil, fmt.Errorf("tag %d: %d strings cannot fit in %d bytes", tag, e.count, len(d))
+	}
+	if e.count > maxArrayStrings {
+		return nil, fmt.Errorf("tag %d: %d strings, more than the %d a package may have", tag, e.count, maxArrayStrings)
 	}
 	out := make([]string, 0, e.count)
 	for i := uint32(0); i < e.count; i++ {
