@@ -20,7 +20,9 @@ func newLayersCmd() *cobra.Command {
 		Long: `Show, per layer: the command that created it, its compressed and uncompressed size, the files it adds,
 changes and removes, and the bytes it ships that later layers overwrite or delete. Then the image's efficiency
 score and wasted space as dive computes them, and the hints a reviewer would give (package-manager caches left
-in a layer, files deleted later that still ship, large duplicated files).`,
+in a layer, files deleted later that still ship, large duplicated files).
+
+` + imageSourcesHelp,
 		Example: `  patchbay layers oci:./layout:corpus.local/vets-frontend:1.0.0
   patchbay layers registry.example.com/team/app:1.2 -o json`,
 		Args: cobra.ExactArgs(1),

@@ -11,11 +11,7 @@ func newRootCmd() *cobra.Command {
 		Long: `Patchbay reads container images without a Docker daemon, lists every package with the layer that
 brought it in, and (in later commands) matches them against OSV vulnerability data across your fleet.
 
-Images can be named as:
-  registry.example.com/team/app:1.2    an image in a registry (docker credentials are used as docker does)
-  oci:DIR[:NAME|@sha256:…]             an OCI image layout directory
-  docker-archive:FILE.tar[:TAG]        a 'docker save' archive
-  dir:ROOTFS                           a root filesystem directory`,
+` + imageSourcesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version,
@@ -23,3 +19,10 @@ Images can be named as:
 	root.AddCommand(newSBOMCmd(), newLayersCmd())
 	return root
 }
+
+// imageSourcesHelp is how every command that reads an image says how to name one.
+const imageSourcesHelp = `Images can be named as:
+  registry.example.com/team/app:1.2    an image in a registry (docker credentials are used as docker does)
+  oci:DIR[:NAME|@sha256:…]             an OCI image layout directory
+  docker-archive:FILE.tar[:TAG]        a 'docker save' archive
+  dir:ROOTFS                           a root filesystem directory`

@@ -26,7 +26,9 @@ including fat and shaded jars, npm, Python, Go binaries), each with its PURL, it
 (index and diff_id) that brought in this exact version.
 
 Output formats: table (default), json (Patchbay's own model), cyclonedx (CycloneDX 1.6 JSON), spdx (SPDX 2.3
-JSON). In CycloneDX every component carries the property patchbay:layer:diff_id.`,
+JSON). In CycloneDX every component carries the property patchbay:layer:diff_id.
+
+` + imageSourcesHelp,
 		Example: `  patchbay sbom debian:bookworm
   patchbay sbom oci:./layout:corpus.local/debian-base:v1 -o cyclonedx > bom.json
   patchbay sbom --platform linux/arm64 docker-archive:app.tar -o spdx`,

@@ -7,7 +7,11 @@ func Analyze(layers []LayerInput) Report {
 	reports := make([]LayerReport, len(layers))
 	hints := newHintCollector()
 	stack := newStacker(layers, reports, hints)
-	tally := newEfficiencyTally()
+	largest := 0
+	for i := range layers {
+		largest = max(largest, len(layers[i].Files))
+	}
+	tally := newEfficiencyTally(largest)
 	var buf []layerNode
 
 	for i := range layers {
@@ -39,7 +43,7 @@ func Analyze(layers []LayerInput) Report {
 	}
 	r.Inefficiencies, r.WastedBytes = tally.inefficiencies(stack.indexOf)
 	if r.UserBytes > 0 {
-		r.UserWastedPercent = float64(r.WastedBytes) / float64(r.UserBytes)
+		r.UserWastedRatio = float64(r.WastedBytes) / float64(r.UserBytes)
 	}
 	var dups duplicateFinder
 	r.ImageBytes = finalView(stack.root, &dups)

@@ -258,6 +258,42 @@ func TestAnalyzeScenarios(t *testing.T) {
 			},
 		},
 		{
+			// Both whiteouts are sized against L0 before either applies: /a = 0 + 0 + 10 + 5 = 15, /a/b = 10.
+			// Leaves: f 10, g 5 (L0); the whiteouts /a 15 and /a/b 10 (L1). Each path once: min = cum = 40.
+			// Removing /a takes /a/b with it; the second whiteout finds it gone.
+			name: "nested whiteouts in one layer",
+			layers: stackOf(
+				entries(dir("/a"), dir("/a/b"), file("/a/b/f", 10), file("/a/g", 5)),
+				entries(whiteout("/a"), whiteout("/a/b")),
+			),
+			minSum: 40, cumSum: 40,
+			inefficiencies: []Inefficiency{},
+			total:          15,
+			image:          0,
+			layerCounts: []counts{
+				{added: 4, wasted: 15},
+				{removed: 4},
+			},
+		},
+		{
+			// An opaque root hides every top-level path below: whiteouts of /a (a file: 0) and /b (a dir: 3).
+			// /a: cum 5 min 0; /b/c 3; /n 1; /b 3. min 0+3+1+3 = 7; cum 5+3+1+3 = 12. Wasted 5.
+			name: "opaque root",
+			layers: stackOf(
+				entries(file("/a", 5), dir("/b"), file("/b/c", 3)),
+				entries(opaque("/"), file("/n", 1)),
+			),
+			minSum: 7, cumSum: 12,
+			wasted:         5,
+			inefficiencies: []Inefficiency{{Path: "/a", Count: 2, CumulativeBytes: 5, Layers: []int{0, 1}}},
+			total:          9, user: 1,
+			image: 1,
+			layerCounts: []counts{
+				{added: 3, wasted: 8},
+				{added: 1, removed: 3},
+			},
+		},
+		{
 			// A whiteout of a path that is not below counts 0 (dive would stop visiting the layer), and an
 			// opaque marker over nothing leaves its implied directory as a 0-byte leaf.
 			// Leaves: /a 5; /nope 0; /new 0. min = cum = 5.
@@ -299,8 +335,8 @@ func TestAnalyzeScenarios(t *testing.T) {
 			if tt.user != 0 {
 				wantPercent = float64(tt.wasted) / float64(tt.user)
 			}
-			if r.UserWastedPercent != wantPercent {
-				t.Errorf("user wasted percent = %v, want %v", r.UserWastedPercent, wantPercent)
+			if r.UserWastedRatio != wantPercent {
+				t.Errorf("user wasted percent = %v, want %v", r.UserWastedRatio, wantPercent)
 			}
 			if len(r.Layers) != len(tt.layerCounts) {
 				t.Fatalf("%d layer reports, want %d", len(r.Layers), len(tt.layerCounts))

@@ -20,8 +20,14 @@ type efficiencyTally struct {
 	tallies []pathTally
 }
 
-func newEfficiencyTally() *efficiencyTally {
-	return &efficiencyTally{index: make(map[string]int32)}
+// newEfficiencyTally sizes the tally for expectPaths distinct paths, saving the rehashing of a growing
+// map; the largest layer's entry count is a fair guess (summing all layers would overshoot, since most
+// layers repeat few paths).
+func newEfficiencyTally(expectPaths int) *efficiencyTally {
+	return &efficiencyTally{
+		index:   make(map[string]int32, expectPaths),
+		tallies: make([]pathTally, 0, expectPaths),
+	}
 }
 
 // add records one leaf occurrence of path, of the given size, in the layer at position layer.

@@ -64,6 +64,9 @@ type layerTree struct {
 // buildLayerTree turns a layer's records into its tree. below is the view stacked from the layers below,
 // read to find what opaque markers hide. buf is reused from layer to layer.
 func buildLayerTree(files []catalog.FileRecord, below *viewNode, buf []layerNode) layerTree {
+	if cap(buf) < len(files) {
+		buf = make([]layerNode, 0, len(files)) // opaque markers may add a few more; append copes
+	}
 	nodes := buf[:0]
 	for i, f := range files {
 		p := absPath(f.Path)

@@ -30,7 +30,7 @@ func RenderTable(w io.Writer, r Report) error {
 	t.row("Final view bytes:", humanBytes(r.ImageBytes))
 	t.row("Efficiency score:", fmt.Sprintf("%.2f %%", r.Efficiency*100))
 	t.row("Potential wasted space:", humanBytes(r.WastedBytes))
-	t.row("User wasted:", fmt.Sprintf("%.2f %% of %s added after the first layer", r.UserWastedPercent*100, humanBytes(r.UserBytes)))
+	t.row("User wasted:", fmt.Sprintf("%.2f %% of %s added after the first layer", r.UserWastedRatio*100, humanBytes(r.UserBytes)))
 	t.section()
 
 	if len(r.Inefficiencies) > 0 {

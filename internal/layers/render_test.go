@@ -87,7 +87,7 @@ func TestReportJSON(t *testing.T) {
 	if err := json.Unmarshal(full, &back); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"layers", "efficiency", "wasted_bytes", "user_wasted_percent", "total_bytes", "user_bytes", "image_bytes", "inefficiencies", "hints"} {
+	for _, key := range []string{"layers", "efficiency", "wasted_bytes", "user_wasted_ratio", "total_bytes", "user_bytes", "image_bytes", "inefficiencies", "hints"} {
 		if _, ok := back[key]; !ok {
 			t.Errorf("report JSON lacks %q: %s", key, full)
 		}

@@ -10,9 +10,9 @@ type Report struct {
 	// WastedBytes is dive's "potential wasted space": the cumulative size of every path found more than
 	// once across the layers' leaves.
 	WastedBytes int64 `json:"wasted_bytes"`
-	// UserWastedPercent is WastedBytes / UserBytes, a fraction despite its name (dive's name, kept so it
-	// compares with dive's highestUserWastedPercent rule); 0 when UserBytes is 0. It can exceed 1.
-	UserWastedPercent float64 `json:"user_wasted_percent"`
+	// UserWastedRatio is WastedBytes / UserBytes, the figure dive calls "user wasted percent" (and its
+	// compares with dive's highestUserWastedRatio rule); 0 when UserBytes is 0. It can exceed 1.
+	UserWastedRatio float64 `json:"user_wasted_ratio"`
 	// TotalBytes is the sum of the recorded sizes of all entries of all layers (uncompressed content).
 	TotalBytes int64 `json:"total_bytes"`
 	// UserBytes is TotalBytes without the first layer, usually the base image's: the user's own layers.
@@ -31,8 +31,8 @@ type Report struct {
 type LayerReport struct {
 	Index          int    `json:"index"`
 	DiffID         string `json:"diff_id"`
-	Digest         string `json:"digest,omitempty"`
-	CreatedBy      string `json:"created_by,omitempty"`
+	Digest         string `json:"digest"`
+	CreatedBy      string `json:"created_by"`
 	CompressedSize int64  `json:"compressed_size"`
 	// UncompressedSize is the sum of the recorded sizes of the layer's entries (content bytes, not the
 	// tar's own size with its headers and padding).

@@ -59,7 +59,7 @@ func (c *Cataloger) Catalog(ctx context.Context, f *catalog.File) (catalog.Resul
 	if err != nil {
 		return catalog.Result{}, err
 	}
-	col := collector{keep: c.keep, dbPath: f.Path}
+	col := collector{keep: c.keep, dbPath: f.Path, maxPackages: maxPackages, maxOwned: maxOwnedPaths}
 	err = forEachHeader(ctx, r, size, col.add)
 	return col.result, errors.Join(err, col.damage())
 }

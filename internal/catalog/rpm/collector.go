@@ -21,6 +21,8 @@ type collector struct {
 	keep   func(string) bool
 	dbPath string
 	result catalog.Result
+	// bounds on the result: maxPackages and maxOwnedPaths, but tests set their own
+	maxPackages, maxOwned int
 
 	seen     int // headers handed over so far
 	damaged  int
@@ -42,8 +44,8 @@ func (c *collector) add(blob []byte) error {
 	if !ok {
 		return nil
 	}
-	if len(c.result.Packages) >= maxPackages {
-		return fmt.Errorf("more than %d packages: the rest are not read", maxPackages)
+	if len(c.result.Packages) >= c.maxPackages {
+		return fmt.Errorf("more than %d packages: the rest are not read", c.maxPackages)
 	}
 	ip.pkg.FoundBy = catalogerName
 	ip.pkg.Paths = []string{c.dbPath}
@@ -60,8 +62,8 @@ func (c *collector) add(blob []byte) error {
 		if _, taken := c.result.Owned[p]; taken {
 			continue
 		}
-		if len(c.result.Owned) >= maxOwnedPaths {
-			return fmt.Errorf("more than %d owned paths: the rest are not read", maxOwnedPaths)
+		if len(c.result.Owned) >= c.maxOwned {
+			return fmt.Errorf("more than %d owned paths: the rest are not read", c.maxOwned)
 		}
 		c.result.Owned[p] = owner
 	}

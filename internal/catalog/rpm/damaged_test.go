@@ -195,3 +195,32 @@ func TestCanceled(t *testing.T) {
 		})
 	}
 }
+
+// TestSQLiteLeavesNoFiles checks that reading a WAL-mode database (as rpm writes them) creates no -wal, -shm or
+// journal file beside it and does not change it: the spool file is shared with other catalogers.
+func TestSQLiteLeavesNoFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a name SQLite URIs must escape: ?%#")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "rpmdb.sqlite")
+	orig := readFixture(t, "sqlite/rpmdb.sqlite")
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	if err := readSQLite(context.Background(), path, func([]byte) error { n++; return nil }); err != nil || n != 4 {
+		t.Fatalf("read %d headers, error %v; want the 4 of the fixture", n, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("files beside the database after reading: %v", entries)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil || string(after) != string(orig) {
+		t.Errorf("the database changed on reading (err %v)", err)
+	}
+}

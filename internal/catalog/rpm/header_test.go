@@ -121,6 +121,8 @@ func TestReadInstalledPackageDamaged(t *testing.T) {
 		{"epoch of the wrong type", with(str(tagEpoch, "1")), "want 4"},
 		{"more strings than bytes", with(withCount(strArray(tagBasenames, "a"), 0xffffffff)), "cannot fit"},
 		{"string array without its last NUL", with(testTag{tag: tagBasenames, typ: typeStringArray, count: 2, data: []byte("a\x00b")}), "runs past"},
+		{"more strings than a package may have", with(testTag{tag: tagBasenames, typ: typeStringArray,
+			count: maxArrayStrings + 1, data: make([]byte, maxArrayStrings+1)}), "more than the 1048576"},
 		{"string array of the wrong type", with(str(tagBasenames, "a")), "want a string array"},
 		{"directory index out of range", with(strArray(tagDirnames, "/"), strArray(tagBasenames, "a"), int32Array(tagDirIndexes, 1)), "out of 1"},
 		{"negative directory index", with(strArray(tagDirnames, "/"), strArray(tagBasenames, "a"), int32Array(tagDirIndexes, -1)), "index -1"},

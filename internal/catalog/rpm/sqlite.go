@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -56,6 +57,11 @@ func fileFor(r io.ReaderAt, size int64) (string, func(), error) {
 }
 
 func readSQLite(ctx context.Context, path string, fn func(blob []byte) error) error {
+	// A relative name would read as the URI's authority ("file://tmp/x"), so it is made absolute first.
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
+	}
 	// immutable: the file is a copy nobody writes, so SQLite takes no locks and leaves no journal or -shm file
 	// beside it. trusted_schema off: the schema is the image's, not ours, so it may not call risky functions.
 	dsn := (&url.URL{Scheme: "file", Path: path,
