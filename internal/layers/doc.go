@@ -19,7 +19,7 @@
 //     Efficiency = sum(minimum) / sum(cumulative) over all paths (1.0 when that sum is 0).
 //     A path with count >= 2 is an inefficiency; wasted bytes = sum of their cumulative sizes.
 //   - User wasted percent = wasted bytes / user bytes, where user bytes = the sizes of all entries of all
-//     layers but the first. It is a FRACTION (0.25 means 25%), as dive's `highestUserWastedRatio` CI rule
+//     layers but the first. It is a FRACTION (0.25 means 25%), as dive's `highestUserWastedPercent` CI rule
 //     reads it, and it can exceed 1 since the wasted bytes include the first layer's.
 //
 // Consequences of dive's rules worth knowing when reading a score: deleting a FILE in a later layer makes

@@ -10,8 +10,8 @@ type Report struct {
 	// WastedBytes is dive's "potential wasted space": the cumulative size of every path found more than
 	// once across the layers' leaves.
 	WastedBytes int64 `json:"wasted_bytes"`
-	// UserWastedRatio is WastedBytes / UserBytes, the figure dive calls "user wasted percent" (and its
-	// compares with dive's highestUserWastedRatio rule); 0 when UserBytes is 0. It can exceed 1.
+	// UserWastedRatio is WastedBytes / UserBytes: the figure dive calls "user wasted percent", which its
+	// highestUserWastedPercent CI rule reads as a fraction too; 0 when UserBytes is 0. It can exceed 1.
 	UserWastedRatio float64 `json:"user_wasted_ratio"`
 	// TotalBytes is the sum of the recorded sizes of all entries of all layers (uncompressed content).
 	TotalBytes int64 `json:"total_bytes"`
