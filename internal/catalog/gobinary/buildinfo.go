@@ -17,7 +17,7 @@ const (
 // ErrPreGo118 is returned for binaries linked by Go 1.17 or older. Their build info header points into the
 // read-only data segment, which lies before the header in the file and so has gone by when the header is found;
 // a forward-only stream cannot follow the pointers. Such binaries give no packages.
-var ErrPreGo118 = errors.New("Go binary built before Go 1.18: build info is out of a stream's reach, not read")
+var ErrPreGo118 = errors.New("binary linked by Go 1.17 or older: its build info is out of a stream's reach, not read")
 
 // errSegmentEnd says that the build info runs past the end of the segment that holds it.
 var errSegmentEnd = errors.New("build info runs past the end of its segment")
@@ -51,14 +51,14 @@ func decodeBuildInfo(t *tail) (*rawBuildInfo, error) {
 	}
 	vers, pos, err := t.str(buildInfoHeader, maxVersionLen)
 	if err != nil {
-		return nil, fmt.Errorf("Go version: %w", err)
+		return nil, fmt.Errorf("toolchain version: %w", err)
 	}
 	mod, _, err := t.str(pos, maxModInfoLen)
 	if err != nil {
 		return nil, fmt.Errorf("module info: %w", err)
 	}
 	if vers == "" {
-		return nil, errors.New("empty Go version")
+		return nil, errors.New("empty toolchain version")
 	}
 	return &rawBuildInfo{goVersion: vers, modInfo: unframe(mod)}, nil
 }

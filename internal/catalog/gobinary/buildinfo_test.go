@@ -162,7 +162,7 @@ func TestCatalogCorruptBuildInfo(t *testing.T) {
 		{"huge module info length", withData(hugeMod, 0), nil, "exceeds the limit", nil},
 		{"huge version length", withData(hugeVers, 0), nil, "exceeds the limit", nil},
 		{"bad varint", withData(badVarint, 0), nil, "bad length", nil},
-		{"empty version", withData(inlineBlob("", framed(sampleModInfo)), 0), nil, "empty Go version", nil},
+		{"empty version", withData(inlineBlob("", framed(sampleModInfo)), 0), nil, "empty toolchain version", nil},
 		{"module info that does not parse", withData(inlineBlob("go1.22.0", framed("dep\tonly-a-path\n")), 0), nil,
 			"go module info", []string{"stdlib@1.22.0"}},
 	}

@@ -16,8 +16,9 @@ var errBadELF = errors.New("malformed ELF header")
 const pnXNum = 0xffff
 
 // segment is the file range [off, end) of a writable, non-executable PT_LOAD segment, and the virtual address
-// of its first byte. The Go linker puts the build info first in the data segment (or, in a PIE, the first data
-// segment after the relro one); its header is aligned in the address space, not in the file.
+// of its first byte. The Go linker puts the build info first in the data segment; in a PIE, and in binaries
+// linked by the host linker (cgo), a writable relro segment often comes before that one. The header is aligned
+// in the address space, not in the file.
 type segment struct {
 	off, end uint64
 	vaddr    uint64

@@ -68,7 +68,9 @@ type tail struct {
 	own bool   // b is tail's own and may grow in place; until then it aliases the stream's window
 }
 
-// tail returns the file from offset at, which must be the start of the window, up to end.
+// tail returns the file from offset at, which must be the start of the window, up to end. The window may run
+// past end (the first read is not bounded by segments); it is cut at end then, and since tail never reads past
+// end, it never reads from the stream in that case, where the next byte would not be the one after b.
 func (s *stream) tail(at, end uint64) *tail {
 	b := s.window()
 	if max := end - at; uint64(len(b)) > max {
