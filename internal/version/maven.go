@@ -15,6 +15,7 @@ import (
 //   - '.' and '-' both separate components, and so does a switch between
 //     digits and letters ("1.0alpha1" is [1, [alpha, [1]]]);
 //   - '-' (and a digit/letter switch) opens a nested list, so "1-1" < "1.1";
+//     a qualifier after '.' opens one too ("1.0.0.RC1" is "1-RC-1");
 //   - numbers compare by value, without a size limit;
 //   - known qualifiers, case-insensitive, in order: alpha (a), beta (b),
 //     milestone (m), rc (cr), snapshot, "" (ga, final, release), sp; unknown
@@ -120,6 +121,11 @@ func mavenParseItems(v string) []mavenItem {
 			open()
 		case isDigit(c):
 			if !isDigitRun && i > start {
+				// A qualifier that does not open its list is treated as if
+				// a '-' preceded it: "1.0.0.X1" is "1.0.0-X1".
+				if len(path[len(path)-1]) > 0 {
+					open()
+				}
 				// "a1" means alpha-1: a lone a/b/m before a digit is a
 				// short qualifier.
 				push(mavenStringItem(v[start:i], true))
@@ -137,6 +143,9 @@ func mavenParseItems(v string) []mavenItem {
 		}
 	}
 	if len(v) > start {
+		if !isDigitRun && len(path[len(path)-1]) > 0 {
+			open() // a trailing ".X" is "-X" too
+		}
 		push(mavenParseItem(isDigitRun, v[start:]))
 	}
 	// Close the lists innermost first, so an inner list that normalises to

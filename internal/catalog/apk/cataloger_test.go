@@ -11,7 +11,7 @@ import (
 )
 
 func run(t testing.TB, c *Cataloger, data []byte) (catalog.Result, error) {
-	f := catalog.NewFile(catalog.Entry{Path: dbPath, Mode: 0o644, Size: int64(len(data))}, bytes.NewReader(data), t.TempDir())
+	f := catalog.NewFile(catalog.Entry{Path: dbPath, Mode: 0o644, Size: int64(len(data))}, bytes.NewReader(data), "")
 	defer f.Close()
 	return c.Catalog(context.Background(), f)
 }

@@ -12,7 +12,7 @@ import (
 )
 
 func run(t testing.TB, c *Cataloger, path string, data []byte) (catalog.Result, error) {
-	f := catalog.NewFile(catalog.Entry{Path: path, Mode: 0o644, Size: int64(len(data))}, bytes.NewReader(data), t.TempDir())
+	f := catalog.NewFile(catalog.Entry{Path: path, Mode: 0o644, Size: int64(len(data))}, bytes.NewReader(data), "")
 	defer f.Close()
 	return c.Catalog(context.Background(), f)
 }

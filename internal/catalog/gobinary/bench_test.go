@@ -2,6 +2,7 @@ package gobinary
 
 import (
 	"bytes"
+	"context"
 	"debug/buildinfo"
 	"io"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/patchbay/patchbay/internal/catalog"
 )
 
 // The benchmarks catalog executables held in memory, so that they measure the cataloger, not the disk; MB/s is
@@ -70,7 +73,9 @@ func benchFile(b *testing.B, path string) {
 		var read int64
 		for b.Loop() {
 			cr := &countingReader{r: bytes.NewReader(data)}
-			res, err := run(b, New(), path, cr, int64(len(data)))
+			f := catalog.NewFile(catalog.Entry{Path: path, Mode: 0o755, Size: int64(len(data))}, cr, "")
+			res, err := New().Catalog(context.Background(), f)
+			f.Close()
 			if err != nil {
 				b.Fatal(err)
 			}

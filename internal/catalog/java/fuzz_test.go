@@ -60,6 +60,27 @@ func FuzzCatalog(f *testing.F) {
 	})
 }
 
+// FuzzCatalogNested puts the fuzzed bytes inside a well-formed outer jar, stored and compressed, so that the
+// paths for nested archives (windows on the outer bytes, decompression into memory) see hostile content too.
+func FuzzCatalogNested(f *testing.F) {
+	addJarSeeds(f)
+	c := &Cataloger{lim: fuzzLimits}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		outer := buildZip(t, pomEntry("com.example", "outer", "1.0"), stored("BOOT-INF/lib/x.jar", data),
+			deflated("WEB-INF/lib/y.jar", data))
+		file := catalog.NewFile(catalog.Entry{Path: "/fuzz.jar", Mode: 0o644, Size: int64(len(outer))},
+			bytes.NewReader(outer), "")
+		defer file.Close()
+		res, err := c.Catalog(context.Background(), file)
+		if len(res.Packages) == 0 || res.Packages[0].Name != "com.example:outer" {
+			t.Fatalf("the outer jar's package is lost: %v (error %v)", summarize(res.Packages), err)
+		}
+		for _, p := range res.Packages {
+			checkFuzzedPackage(t, p)
+		}
+	})
+}
+
 func checkFuzzedPackage(t *testing.T, p sbom.Package) {
 	t.Helper()
 	if p.Type != sbom.TypeMaven || p.Name == "" || p.Version == "" || p.FoundBy != "java-archive" {
