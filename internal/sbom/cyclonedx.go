@@ -50,6 +50,17 @@ func EncodeCycloneDX(w io.Writer, s *SBOM, opts ...EncodeOption) error {
 	return nil
 }
 
+// CycloneDXBOM builds the document EncodeCycloneDX writes, for callers that add to it (vulnerabilities), and
+// returns the bom-ref of each package, in the SBOM's order.
+func CycloneDXBOM(s *SBOM, opts ...EncodeOption) (*cdx.BOM, []string) {
+	bom := cyclonedxBOM(s, newEncodeConfig(opts))
+	purls := make([]string, len(s.Packages))
+	for i, p := range s.Packages {
+		purls[i] = packagePURL(p, s.Distro)
+	}
+	return bom, cyclonedxPackageRefs(s.Packages, purls)
+}
+
 func cyclonedxBOM(s *SBOM, cfg encodeConfig) *cdx.BOM {
 	image := newImageIdentity(s.Source)
 	bom := cdx.NewBOM()

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FromVector scores one CVSS vector from an OSV `severity[]` entry of type CVSS_V2, CVSS_V3 or CVSS_V4 (the type
@@ -47,10 +49,35 @@ func scored(osvType, vector, version string, base float64) (Score, error) {
 // malformed builds the error for a vector that does not parse; cause, when not nil, is the library's reason.
 func malformed(osvType, vector, why string, cause error) error {
 	if cause != nil {
-		return fmt.Errorf("severity: %s vector %s: %w: %s: %w", osvType, quoteShort(vector), ErrMalformedVector, why, cause)
+		return fmt.Errorf("severity: %s vector %s: %w: %s: %w", osvType, quoteShort(vector), ErrMalformedVector, why, libraryError{cause})
 	}
 	return fmt.Errorf("severity: %s vector %s: %w: %s", osvType, quoteShort(vector), ErrMalformedVector, why)
 }
+
+// libraryError carries the CVSS library's error, still reachable with errors.Is and errors.As, behind a
+// message of bounded length and printable characters: the library echoes the part of the vector it could not
+// read ("invalid metric abbreviation : <that part>"), which can be kilobytes of binary (found by FuzzFromVector).
+type libraryError struct{ err error }
+
+func (e libraryError) Error() string {
+	const max = 80
+	msg := strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return '?'
+		}
+		return r
+	}, e.err.Error())
+	if len(msg) <= max {
+		return msg
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
+}
+
+func (e libraryError) Unwrap() error { return e.err }
 
 // quoteShort quotes s for an error message, cut to a length a terminal line can hold: a vector comes from
 // downloaded data and may be arbitrarily long or binary.

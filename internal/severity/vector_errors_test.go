@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	gocvss20 "github.com/pandatix/go-cvss/20"
 	gocvss30 "github.com/pandatix/go-cvss/30"
@@ -72,6 +73,27 @@ func TestFromVectorWrapsTheLibraryError(t *testing.T) {
 	var withCause interface{ Unwrap() []error }
 	if !errors.As(err, &withCause) || len(withCause.Unwrap()) != 2 {
 		t.Errorf("error %q should wrap both ErrMalformedVector and the library's error", err)
+	}
+}
+
+// A vector from downloaded data can be huge, or binary; the message must stay short and printable, even
+// where the library echoes the part it could not read (found by FuzzFromVector; its input is kept in
+// testdata/fuzz/FuzzFromVector/28f0a3069d6622f8).
+func TestFromVectorErrorsStayPrintable(t *testing.T) {
+	vector := "CVSS:3.0/A" + strings.Repeat("\x9e", 2000) + ":N"
+	_, err := FromVector(TypeCVSSV3, vector)
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	if len(err.Error()) > 600 {
+		t.Errorf("error message is %d bytes long", len(err.Error()))
+	}
+	if strings.Contains(err.Error(), "\x9e") || !utf8.ValidString(err.Error()) || !strings.Contains(err.Error(), "invalid metric abbreviation") {
+		t.Errorf("error %q should keep the library's reason, without raw bytes", err)
+	}
+	var invalid *gocvss30.ErrInvalidMetric
+	if !errors.As(err, &invalid) {
+		t.Errorf("error %q no longer unwraps to the library's ErrInvalidMetric", err)
 	}
 }
 

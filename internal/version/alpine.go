@@ -12,6 +12,10 @@ import "strconv"
 // suffix (_alpha, _beta, _pre, _rc) loses, otherwise the side with the
 // "earlier" token kind (a further digit, a letter, a suffix...) wins over the
 // one that has already reached a later kind or the end.
+//
+// The grammar is apk-tools 3's, plus one apk-tools 2 form that real Alpine
+// packages used: digits right after the letter ("1.8.28p1-r1"), read as a
+// further number component.
 type apkVersion struct {
 	raw    string
 	tokens []apkToken
@@ -81,7 +85,11 @@ func parseAlpine(s string) (Version, error) {
 			t = apkToken{kind: apkLetter, text: s[i : i+1]}
 			i++
 		case c == '.' || isDigit(c):
-			if prev > apkDigit && prev != apkSuffix {
+			// A number directly after a letter ("1.8.1p1") is what apk-tools
+			// 2.x accepted and Alpine's security database still lists;
+			// apk-tools 3 rejects it, and then compares all such versions
+			// as equal. Keep the 2.x reading: the letter, then a number.
+			if prev > apkDigit && prev != apkSuffix && !(prev == apkLetter && c != '.') {
 				return nil, invalid(s, "unexpected number at offset "+strconv.Itoa(i))
 			}
 			if c == '.' {

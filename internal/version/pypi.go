@@ -111,8 +111,9 @@ func (p *pep440Parser) sepAt(off int) int {
 }
 
 // labelled consumes "[-_.]?label[-_.]?N?" for one of labels and returns the
-// label and number. The trailing separator is only taken when digits
-// follow it, leaving it for the next segment otherwise ("1.0a.post1").
+// label and number. Taking the trailing separator even when no number
+// follows is safe: every later segment's own separator is optional, so
+// "1.0a.", "1.0a.post1" and "1.0a.-post1" all match, as with the regex.
 func (p *pep440Parser) labelled(labels ...string) (label, num string, ok bool) {
 	start := p.pos
 	p.pos += p.sepAt(0)
@@ -120,10 +121,8 @@ func (p *pep440Parser) labelled(labels ...string) (label, num string, ok bool) {
 		p.pos = start
 		return "", "", false
 	}
-	if sep := p.sepAt(0); p.pos+sep < len(p.s) && isDigit(p.s[p.pos+sep]) {
-		p.pos += sep
-		num = p.digits()
-	}
+	p.pos += p.sepAt(0)
+	num = p.digits()
 	return label, num, true
 }
 

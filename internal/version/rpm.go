@@ -10,15 +10,15 @@ import (
 // = after the last hyphen) and compared the way rpmverCmp does: epoch, then
 // version, then release, each with rpmvercmp (rpmio/rpmvercmp.cc).
 //
-// One deliberate difference: rpm skips the release comparison when either
-// side has none ("1.0" matches "1.0-3" in a dependency). That rule is not
-// transitive, so it cannot be a sort order; here a missing release is the
-// empty string, which rpmvercmp puts before any release.
+// A version without a release sorts before the same version with any
+// release, even one starting with '~', as rpm.vercmp (rpm 4.18) does.
+// (rpm's dependency matching instead lets "1.0" match "1.0-3"; that rule is
+// not transitive, so it cannot be a sort order.)
 type rpmVersion struct {
 	raw     string
 	epoch   string // digits, "" when absent (0)
 	version string
-	release string
+	release string // "" when absent (an empty release is rejected)
 }
 
 func parseRPM(s string) (Version, error) {
@@ -62,6 +62,9 @@ func (r *rpmVersion) Compare(other Version) int {
 	}
 	if c := rpmvercmp(r.version, o.version); c != 0 {
 		return c
+	}
+	if r.release == "" || o.release == "" {
+		return sign(len(r.release) - len(o.release)) // only the absent one is ""
 	}
 	return rpmvercmp(r.release, o.release)
 }
