@@ -31,13 +31,20 @@ func (f *imageFlags) register(cmd *cobra.Command) {
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress on stderr")
 }
 
+type analyzeResult = analyze.Result
+
+// options are the image options the flags say; the platform is checked by analyzeImage first.
+func (f *imageFlags) options() image.Options {
+	plat, _ := image.ParsePlatform(f.platform)
+	return image.Options{Platform: plat, Insecure: f.insecure, UserAgent: "patchbay/" + version}
+}
+
 // analyzeImage opens the image and analyses it, with progress on stderr when that is a terminal.
 func (f *imageFlags) analyzeImage(ctx context.Context, ref string) (*image.Image, *analyze.Result, error) {
-	plat, err := image.ParsePlatform(f.platform)
-	if err != nil {
+	if _, err := image.ParsePlatform(f.platform); err != nil {
 		return nil, nil, err
 	}
-	img, err := image.Open(ctx, ref, image.Options{Platform: plat, Insecure: f.insecure, UserAgent: "patchbay/" + version})
+	img, err := image.Open(ctx, ref, f.options())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -55,11 +55,13 @@ func ReadAtMost(r io.Reader, max int64) ([]byte, error) {
 // read before.
 func (f *File) ReaderAt() (io.ReaderAt, int64, error) {
 	if f.Size >= 0 && f.Size <= MaxInMemory {
-		b, err := ReadAtMost(f.r, MaxInMemory)
-		if err != nil {
+		// the tar header tells the size: one allocation, no growing
+		b := make([]byte, f.Size)
+		n, err := io.ReadFull(f.r, b)
+		if err != nil && err != io.ErrUnexpectedEOF {
 			return nil, 0, err
 		}
-		return bytes.NewReader(b), int64(len(b)), nil
+		return bytes.NewReader(b[:n]), int64(n), nil
 	}
 	tmp, err := os.CreateTemp(f.tempDir, "patchbay-spool-*")
 	if err != nil {

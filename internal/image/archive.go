@@ -38,5 +38,5 @@ func openArchive(ctx context.Context, spec string, opt Options) (*Image, error) 
 	if tag != "" {
 		display = tag
 	}
-	return fromV1(img, display, false)
+	return located(fromV1(img, display, false))("docker-archive", file)
 }

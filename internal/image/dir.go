@@ -26,7 +26,7 @@ func openDir(ctx context.Context, root string) (*Image, error) {
 		go func() { pw.CloseWithError(tarDir(ctx, abs, pw)) }()
 		return pr, nil
 	}}
-	return &Image{Name: abs, Layers: []Layer{l}}, nil
+	return &Image{Name: abs, Kind: "dir", Location: abs, Layers: []Layer{l}}, nil
 }
 
 // tarDir writes the tree under root as a tar stream in lexical order. Symlinks are written as links, never

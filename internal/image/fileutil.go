@@ -20,3 +20,14 @@ func lastColon(s string) int {
 }
 
 func parseHash(s string) (v1.Hash, error) { return v1.NewHash(s) }
+
+// located records where an image was read from, on the way out of an opener.
+func located(img *Image, err error) func(kind, location string) (*Image, error) {
+	return func(kind, location string) (*Image, error) {
+		if err != nil {
+			return nil, err
+		}
+		img.Kind, img.Location = kind, location
+		return img, nil
+	}
+}

@@ -13,6 +13,8 @@ import (
 // Image is an opened image: its identity, configuration and layers.
 type Image struct {
 	Reference      string // as the user gave it
+	Kind           string // "registry", "oci", "docker-archive" or "dir": where it was read from
+	Location       string // the registry repository ("host/repo"), layout directory, archive or directory
 	Name           string // a display name: "registry/repo:tag", the OCI ref name, or the directory
 	ManifestDigest string // "" for a directory
 	Platform       string // "linux/amd64"

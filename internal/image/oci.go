@@ -56,13 +56,13 @@ func openOCI(ctx context.Context, spec string, opt Options) (*Image, error) {
 		if err != nil {
 			return nil, fmt.Errorf("OCI layout %s: image %s: %w", dir, d.Digest, err)
 		}
-		return fromV1(img, name, true)
+		return located(fromV1(img, name, true))("oci", dir)
 	}
 	img, err := idx.Image(desc.Digest)
 	if err != nil {
 		return nil, fmt.Errorf("OCI layout %s: image %s: %w", dir, desc.Digest, err)
 	}
-	return fromV1(img, name, true)
+	return located(fromV1(img, name, true))("oci", dir)
 }
 
 func splitLayoutSpec(spec string) (dir, sel string) {

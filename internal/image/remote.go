@@ -44,13 +44,13 @@ func openRemote(ctx context.Context, ref string, opt Options) (*Image, error) {
 		if err != nil {
 			return nil, fmt.Errorf("image %s: %w", d.Digest, err)
 		}
-		return fromV1(img, r.Name(), true)
+		return located(fromV1(img, r.Name(), true))("registry", r.Context().Name())
 	}
 	img, err := desc.Image()
 	if err != nil {
 		return nil, err
 	}
-	return fromV1(img, r.Name(), true)
+	return located(fromV1(img, r.Name(), true))("registry", r.Context().Name())
 }
 
 // RemoteOptions are the go-containerregistry options every registry call of Patchbay uses.

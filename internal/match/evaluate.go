@@ -94,6 +94,12 @@ func compile(row vulndb.AffectedRow, c *comparers) (*compiledAffected, []string)
 					text = semverText(text)
 				}
 				v, err := cmp.Parse(text)
+				if err != nil && (semver || row.Key.Ecosystem == "npm") {
+					// GitHub's data has npm ranges written "1.0"; npm itself reads that as 1.0.0
+					if padded, ok := padSemver(text); ok {
+						v, err = cmp.Parse(padded)
+					}
+				}
 				if err != nil {
 					warnings = append(warnings, fmt.Sprintf("%s: ranges[%d]: %v", row.VulnID, i, err))
 					ok = false
@@ -169,4 +175,22 @@ func (r compiledRange) fixedAbove(v version.Version) []string {
 		}
 	}
 	return out
+}
+
+// padSemver completes a version of one or two numeric parts to three ("1.0" → "1.0.0"), as node-semver's
+// loose reading does; anything else is left alone.
+func padSemver(s string) (string, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) >= 3 {
+		return s, false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return s, false
+		}
+	}
+	for len(parts) < 3 {
+		parts = append(parts, "0")
+	}
+	return strings.Join(parts, "."), true
 }

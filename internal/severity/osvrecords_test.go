@@ -113,9 +113,12 @@ func checkRecord(t *testing.T, file string, tally *walkTally) {
 			}
 		}
 	}
+	newest := ""
 	for _, e := range in.Severity {
 		tally.entries[e.Type]++
-		checkEntry(t, name, e, tally)
+		if s := checkEntry(t, name, e, tally); versionRank(s.Version) > versionRank(newest) {
+			newest = s.Version
+		}
 	}
 	if label, ok := jsonString(rec.DatabaseSpecific.Severity); ok {
 		if strings.HasPrefix(rec.ID, "GHSA-") {
@@ -133,6 +136,9 @@ func checkRecord(t *testing.T, file string, tally *walkTally) {
 	if picked.Rating.Rank() < 0 {
 		t.Errorf("%s: Pick gave an invalid rating %q", name, picked.Rating)
 	}
+	if picked.Version != newest {
+		t.Errorf("%s: Pick chose CVSS %q, but the record has CVSS %q", name, picked.Version, newest)
+	}
 	tally.picked[strings.TrimSpace(picked.Type+" "+string(picked.Rating))]++
 	if picked.Type == "" {
 		tally.recordsNoData++
@@ -148,18 +154,19 @@ func checkRecord(t *testing.T, file string, tally *walkTally) {
 	}
 }
 
-func checkEntry(t *testing.T, name string, e Entry, tally *walkTally) {
+// checkEntry checks one severity[] entry and returns its Score (the zero Score when it did not read).
+func checkEntry(t *testing.T, name string, e Entry, tally *walkTally) Score {
 	t.Helper()
 	s, err := FromEntry(e)
 	if err != nil {
 		t.Errorf("%s: %v", name, err)
-		return
+		return Score{}
 	}
 	if s.Version == "" { // a label (Ubuntu)
 		if s.Rating.Rank() < 0 {
 			t.Errorf("%s: %s %q mapped to invalid rating %q", name, e.Type, e.Score, s.Rating)
 		}
-		return
+		return s
 	}
 	tally.versions[s.Version]++
 	if s.Base < 0 || s.Base > 10 {
@@ -168,6 +175,7 @@ func checkEntry(t *testing.T, name string, e Entry, tally *walkTally) {
 	if s.Rating == Unknown || s.Rating.Rank() < 0 || s.Rating != RatingFromScore(s.Version, s.Base) {
 		t.Errorf("%s: %s scores %v with rating %q", name, e.Score, s.Base, s.Rating)
 	}
+	return s
 }
 
 func checkLabel(t *testing.T, name, source, label string) {

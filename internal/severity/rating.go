@@ -42,14 +42,14 @@ func (r Rating) Rank() int {
 	return -1
 }
 
-// AtLeast reports whether r is min or more severe. It is false when either side is not a valid Rating, so a
-// typo can never make every finding pass or fail a threshold.
-func (r Rating) AtLeast(min Rating) bool {
-	rr, mr := r.Rank(), min.Rank()
-	if rr < 0 || mr < 0 {
+// AtLeast reports whether r is threshold or more severe; it is what `--fail-on` asks of each finding. It is
+// false when either side is not a valid Rating, so a typo can never make every finding trip a threshold.
+func (r Rating) AtLeast(threshold Rating) bool {
+	rr, tr := r.Rank(), threshold.Rank()
+	if rr < 0 || tr < 0 {
 		return false
 	}
-	return rr >= mr
+	return rr >= tr
 }
 
 // ParseRating reads a rating name, ignoring case and surrounding spaces. It also accepts GitHub's "MODERATE",

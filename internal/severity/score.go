@@ -1,18 +1,19 @@
 package severity
 
-// Score is one severity signal, scored or mapped.
+// Score is one severity signal, scored or mapped. It has no JSON tags on purpose: how a report spells it is
+// the report's business (and a CVSS base of 0.0 must not vanish the way omitempty would make it).
 type Score struct {
 	// Type is where the signal came from: an OSV severity type (TypeCVSSV2, TypeCVSSV3, TypeCVSSV4,
 	// TypeUbuntu) or an ecosystem's own label (TypeGHSA, TypeDebian). Empty when nothing was known.
-	Type string `json:"type,omitempty"`
+	Type string
 	// Vector is the CVSS vector as the record spelled it, or the label as written ("MODERATE", "unimportant").
-	Vector string `json:"vector,omitempty"`
+	Vector string
 	// Base is the CVSS base score, 0..10. A label has no number, so Base is 0 when Version is empty.
-	Base float64 `json:"base,omitempty"`
+	Base float64
 	// Rating is the qualitative severity; UNKNOWN when nothing usable was found.
-	Rating Rating `json:"rating"`
+	Rating Rating
 	// Version is the CVSS version ("2.0", "3.0", "3.1", "4.0"), empty for labels.
-	Version string `json:"version,omitempty"`
+	Version string
 }
 
 // OSV severity types (OSV schema, `severity[].type`) and the ecosystem labels this package understands.

@@ -22,7 +22,8 @@ import (
 // version and every record (a v3 vector's temporal metrics are ignored the same way). Score.Vector keeps the
 // vector as written, so nothing is lost.
 //
-// Errors wrap ErrUnknownType or ErrMalformedVector, and the library's own error when it has one.
+// Errors wrap ErrUnknownType or ErrMalformedVector, and the library's own error when it has one. The one
+// exception would be a library result outside 0..10: a bug there, reported as such rather than shown.
 func FromVector(osvType, vector string) (Score, error) {
 	v := strings.TrimSpace(vector)
 	switch strings.ToUpper(strings.TrimSpace(osvType)) {
@@ -60,17 +61,17 @@ func malformed(osvType, vector, why string, cause error) error {
 type libraryError struct{ err error }
 
 func (e libraryError) Error() string {
-	const max = 80
+	const maxLen = 80
 	msg := strings.Map(func(r rune) rune {
 		if r == utf8.RuneError || !unicode.IsPrint(r) {
 			return '?'
 		}
 		return r
 	}, e.err.Error())
-	if len(msg) <= max {
+	if len(msg) <= maxLen {
 		return msg
 	}
-	cut := max
+	cut := maxLen
 	for cut > 0 && !utf8.RuneStart(msg[cut]) {
 		cut--
 	}
@@ -82,9 +83,9 @@ func (e libraryError) Unwrap() error { return e.err }
 // quoteShort quotes s for an error message, cut to a length a terminal line can hold: a vector comes from
 // downloaded data and may be arbitrarily long or binary.
 func quoteShort(s string) string {
-	const max = 96
-	if len(s) <= max {
+	const maxLen = 96
+	if len(s) <= maxLen {
 		return strconv.Quote(s)
 	}
-	return strconv.Quote(s[:max]) + fmt.Sprintf("… (%d bytes)", len(s))
+	return strconv.Quote(s[:maxLen]) + fmt.Sprintf("… (%d bytes)", len(s))
 }

@@ -102,6 +102,9 @@ func TestCatalogHostileArchives(t *testing.T) {
 				stored("BOOT-INF/lib/slf4j-nop.jar", nop))
 		}, want: []found{outerPkg, nopPkg("/app.jar!/BOOT-INF/lib/slf4j-nop.jar")},
 			errIs: []error{zip.ErrFormat}, errText: []string{"BOOT-INF/lib/broken.jar: open zip"}},
+		{name: "entry name with a line break", content: func(t *testing.T) []byte {
+			return buildZip(t, outerPom, stored("lib/a\nb.jar", []byte("junk")))
+		}, want: []found{outerPkg}, errIs: []error{zip.ErrFormat}, errText: []string{`"lib/a\nb.jar": open zip`}},
 		{name: "zip bomb refused by its declared size", content: func(t *testing.T) []byte {
 			return buildZip(t, outerPom, deflated("lib/bomb.jar", make([]byte, 100<<20)), deflated("lib/slf4j-nop.jar", nop))
 		}, want: []found{outerPkg, nopPkg("/app.jar!/lib/slf4j-nop.jar")},

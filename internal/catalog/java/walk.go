@@ -8,7 +8,10 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/patchbay/patchbay/internal/sbom"
 )
@@ -47,10 +50,11 @@ type archive struct {
 
 // where names an entry of the archive for a problem: "BOOT-INF/lib/x.jar!/META-INF/MANIFEST.MF".
 func (a archive) where(entry string) string {
+	name := printable(cleanEntryName(entry))
 	if a.inner == "" {
-		return cleanEntryName(entry)
+		return name
 	}
-	return a.inner + "!/" + cleanEntryName(entry)
+	return a.inner + "!/" + name
 }
 
 // fileName is the archive's own name, which may say its artifact and version: "x.jar".
@@ -58,8 +62,8 @@ func (a archive) fileName() string { return path.Base(a.evidence) }
 
 // pomFile is a pom.properties entry with the group and artifact of its path.
 type pomFile struct {
-	f                      *zip.File
-	pathGroup, pathArtifct string
+	f                       *zip.File
+	pathGroup, pathArtifact string
 }
 
 // walkArchive catalogs one archive and those nested in it. It fails only when the archive cannot be opened;
@@ -138,7 +142,7 @@ func (w *walk) identify(a archive, poms []pomFile, m manifest) []sbom.Package {
 		content, err := readEntry(p.f, w.lim.maxPropertiesSize, w.budget)
 		if err == nil {
 			var c coordinates
-			if c, err = parsePomProperties(content, p.pathGroup, p.pathArtifct); err == nil {
+			if c, err = parsePomProperties(content, p.pathGroup, p.pathArtifact); err == nil {
 				if !slices.Contains(found, c) {
 					found = append(found, c)
 				}
@@ -224,6 +228,17 @@ func (w *walk) haltIfBudgetExhausted() {
 	if w.budget.exhausted() {
 		w.halted = true
 	}
+}
+
+// printable quotes an entry name that holds control characters or bytes that are not UTF-8, so that a problem
+// stays one readable line.
+func printable(name string) string {
+	for _, r := range name {
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // cleanEntryName makes an entry name fit for an evidence path: relative, without "." or ".." or doubled slashes
