@@ -40,7 +40,9 @@ var (
 )
 
 // corpusFixture analyses the corpus images once for the package's tests.
-func corpusFixture(t *testing.T) *fixture {
+func corpusFixture(t *testing.T) *fixture { return corpusFixtureTB(t) }
+
+func corpusFixtureTB(t testing.TB) *fixture {
 	t.Helper()
 	corpus := testenv.Corpus(t)
 	osv := filepath.Join(testenv.SharedDir(), "osv")
@@ -72,7 +74,7 @@ func corpusFixture(t *testing.T) *fixture {
 	return fixtureVal
 }
 
-func importShared(t *testing.T, db *store.DB, f *fixture) {
+func importShared(t testing.TB, db *store.DB, f *fixture) {
 	t.Helper()
 	if _, err := vulndb.Import(context.Background(), db, f.osvDirs); err != nil {
 		t.Fatal(err)
@@ -160,6 +162,91 @@ func TestMatchAgreesWithOracle(t *testing.T) {
 				t.Errorf("not in the oracle: %s", k)
 			}
 			t.Logf("%d record matches, %d findings, %d warnings", len(got), len(rep.Findings), len(rep.Warnings))
+		})
+	}
+}
+
+// TestPatchedBaseFixesWhatTheOldOneHas: debian-base:v2 is v1 plus bookworm-security: every record v1 shows is
+// one v2 fixes, and v2 shows none.
+func TestPatchedBaseFixesWhatTheOldOneHas(t *testing.T) {
+	f := corpusFixture(t)
+	db := storetest.Dialects(t)[0].Open(t)
+	importShared(t, db, f)
+	v1, err := Match(context.Background(), db, f.sboms["debian-base:v1"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := Match(context.Background(), db, f.sboms["debian-base:v2"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v1.Findings) == 0 {
+		t.Fatal("debian-base:v1 shows no vulnerability; the shared records hold some that bookworm-security fixes")
+	}
+	if len(v2.Findings) != 0 {
+		t.Errorf("debian-base:v2 shows %d findings, e.g. %s in %s", len(v2.Findings), v2.Findings[0].ID, v2.Findings[0].Package.Name)
+	}
+	installed := map[string]string{}
+	for _, p := range f.sboms["debian-base:v2"].Packages {
+		installed[p.SourceName] = p.SourceVersion
+	}
+	for _, fd := range v1.Findings {
+		if len(fd.FixedVersions) == 0 {
+			t.Errorf("%s in %s: no fixed version, yet v2 fixes it", fd.ID, fd.Package.Name)
+			continue
+		}
+		// the fix is what v2 ships (or older): checked with dpkg itself where it is installed
+		if _, err := exec.LookPath("dpkg"); err == nil {
+			if err := exec.Command("dpkg", "--compare-versions", installed[fd.Package.MatchedName], "ge", fd.FixedVersions[0]).Run(); err != nil {
+				t.Errorf("%s in %s: fixed in %s, but v2 has %s", fd.ID, fd.Package.MatchedName, fd.FixedVersions[0], installed[fd.Package.MatchedName])
+			}
+		}
+	}
+}
+
+// TestOldJacksonAndOrigins: customers-service's jackson-databind 2.9.7 shows its advisories, with IDs merged
+// and a fix; its Debian packages in the base layers are Ops' to fix, its jars the project's.
+func TestOldJacksonAndOrigins(t *testing.T) {
+	f := corpusFixture(t)
+	for _, d := range storetest.Dialects(t) {
+		t.Run(string(d.Dialect), func(t *testing.T) {
+			db := d.Open(t)
+			importShared(t, db, f)
+			img := f.images["customers-service:2.1.4"]
+			b, err := image.FindBase(context.Background(), img, "", image.Options{})
+			if err != nil || b == nil || b.Layers != 1 || b.Source != "annotation" {
+				t.Fatalf("base from the annotations: %+v, %v", b, err)
+			}
+			rep, err := Match(context.Background(), db, f.sboms["customers-service:2.1.4"], &Base{Name: b.Name, Digest: b.Digest, Layers: b.Layers, Source: b.Source})
+			if err != nil {
+				t.Fatal(err)
+			}
+			jackson := 0
+			for _, fd := range rep.Findings {
+				switch fd.Package.Type {
+				case sbom.TypeMaven:
+					if fd.Origin != OriginApplication {
+						t.Errorf("%s in %s: origin %s, want application", fd.ID, fd.Package.Name, fd.Origin)
+					}
+					if fd.Package.Name == "com.fasterxml.jackson.core:jackson-databind" && fd.Package.Version == "2.9.7" {
+						jackson++
+						if !strings.HasPrefix(fd.ID, "CVE-") && !strings.HasPrefix(fd.ID, "GHSA-") {
+							t.Errorf("finding shown as %s", fd.ID)
+						}
+					}
+				case sbom.TypeDeb:
+					want := OriginApplication
+					if fd.Package.Layer.Index == 0 {
+						want = OriginBase
+					}
+					if fd.Origin != want {
+						t.Errorf("%s in %s (layer %d): origin %s, want %s", fd.ID, fd.Package.Name, fd.Package.Layer.Index, fd.Origin, want)
+					}
+				}
+			}
+			if jackson < 40 {
+				t.Errorf("jackson-databind 2.9.7: %d findings; the shared records hold 52 advisories for it", jackson)
+			}
 		})
 	}
 }

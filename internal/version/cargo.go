@@ -5,6 +5,9 @@ package version
 // metadata is accepted and, as semver.org §10 and OSV's SEMVER ranges
 // require, ignored by the order (the semver crate's Ord breaks ties with it
 // to stay consistent with Eq; a vulnerability range cannot depend on it).
+// The semver crate stores major, minor and patch as u64.
+const cargoMaxNumber = "18446744073709551615"
+
 func parseCargo(s string) (Version, error) {
 	if s == "" {
 		return nil, invalid(s, "version string is empty")
@@ -15,6 +18,11 @@ func parseCargo(s string) (Version, error) {
 	}
 	if problem != "" {
 		return nil, invalid(s, problem)
+	}
+	for _, n := range [...]string{p.major, p.minor, p.patch} {
+		if compareDigits(n, cargoMaxNumber) > 0 {
+			return nil, invalid(s, "version number does not fit in 64 bits")
+		}
 	}
 	return &semverVersion{raw: s, scheme_: schemeCargo, major: p.major, minor: p.minor, patch: p.patch, pre: p.pre}, nil
 }

@@ -148,3 +148,16 @@ func mavenRankName(it mavenItem) string {
 	}
 	return fmt.Sprint(it.rank)
 }
+
+// TestMavenIntransitiveLikeMaven pins a cycle that ComparableVersion itself
+// produces (found by FuzzCompare, confirmed with maven-artifact 3.8.7 and
+// 3.9.9): "0" < "A" (unknown qualifier after release), "A" < "0A0" (a
+// string sorts before a list) and yet "0" > "0A0" ([[alpha]] is a
+// pre-release). Matching Maven beats being a total order.
+func TestMavenIntransitiveLikeMaven(t *testing.T) {
+	checkCases(t, "Maven", []cmpCase{
+		{"0", "A", -1, "maven-artifact 3.8.7/3.9.9 compareTo"},
+		{"A", "0A0", -1, "maven-artifact 3.8.7/3.9.9 compareTo"},
+		{"0", "0A0", 1, "maven-artifact 3.8.7/3.9.9 compareTo"},
+	})
+}

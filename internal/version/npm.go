@@ -5,7 +5,7 @@ import "strings"
 // npm versions are SemVer 2.0.0 as node-semver parses them in its default
 // (non-loose) mode, after the clean-up semver.clean() does: surrounding
 // whitespace and any leading run of "=" and "v" are dropped, so "v1.2.3",
-// "=1.2.3" and " 1.2.3 " all mean 1.2.3. node-semver's loose mode (which
+// "=1.2.3", " = 1.2.3" and " 1.2.3 " all mean 1.2.3. node-semver's loose mode (which
 // would also accept "1.2.3beta") is not supported; lock files and the
 // registry only hold clean versions. Like node-semver, numbers above
 // Number.MAX_SAFE_INTEGER and versions longer than 256 characters are
@@ -19,7 +19,9 @@ func parseNPM(s string) (Version, error) {
 	if len(s) > npmMaxLength {
 		return nil, invalid(s, "version is longer than 256 characters")
 	}
-	clean := strings.TrimLeft(strings.TrimSpace(s), "=v")
+	// semver.clean: trim, drop a leading run of '=' and 'v', and the
+	// SemVer constructor trims again.
+	clean := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "=v"))
 	if clean == "" {
 		return nil, invalid(s, "version string is empty")
 	}

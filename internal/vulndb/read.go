@@ -2,6 +2,7 @@ package vulndb
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -17,7 +18,7 @@ type PackageKey struct {
 	Name      string
 }
 
-// AffectedRow is one affected[] entry of a live (not withdrawn) record.
+// AffectedRow is one affected[] entry of a live record (the store keeps no entries of withdrawn ones).
 type AffectedRow struct {
 	VulnID   string
 	Key      PackageKey
@@ -38,6 +39,10 @@ type Info struct {
 // maxINList keeps each query's IN list within every engine's parameter limits.
 const maxINList = 500
 
+// scanAbove is how many names of one ecosystem make reading all of its entries cheaper than looking each name
+// up: past a few thousand, one sequential scan beats thousands of index probes.
+const scanAbove = 4000
+
 // Affecting returns the affected[] entries of live records that name any of the given packages.
 func Affecting(ctx context.Context, db *store.DB, keys []PackageKey) ([]AffectedRow, error) {
 	byEco := map[string][]string{}
@@ -46,35 +51,32 @@ func Affecting(ctx context.Context, db *store.DB, keys []PackageKey) ([]Affected
 	}
 	var out []AffectedRow
 	for eco, names := range byEco {
+		if len(names) > scanAbove {
+			rows, err := scanEcosystem(ctx, db, eco, names)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, rows...)
+			continue
+		}
 		for start := 0; start < len(names); start += maxINList {
 			chunk := names[start:min(start+maxINList, len(names))]
 			args := []any{eco}
 			for _, n := range chunk {
 				args = append(args, n)
 			}
-			q := db.Rebind(`SELECT a.vuln_id, a.name, a.release, a.ranges, a.versions, a.extra
-				FROM vuln_affected a JOIN vulns v ON v.id = a.vuln_id
-				WHERE v.withdrawn IS NULL AND a.ecosystem = ? AND a.name IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`)
+			q := db.Rebind(`SELECT vuln_id, name, release, ranges, versions, extra FROM vuln_affected
+				WHERE ecosystem = ? AND name IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`)
 			rows, err := db.QueryContext(ctx, q, args...)
 			if err != nil {
 				return nil, err
 			}
 			for rows.Next() {
 				r := AffectedRow{Key: PackageKey{Ecosystem: eco}}
-				var ranges, versions, extra string
-				if err := rows.Scan(&r.VulnID, &r.Key.Name, &r.Release, &ranges, &versions, &extra); err != nil {
+				if err := scanAffected(rows, &r); err != nil {
 					rows.Close()
 					return nil, err
 				}
-				if err := json.Unmarshal([]byte(ranges), &r.Ranges); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("stored ranges of %s: %w", r.VulnID, err)
-				}
-				if err := json.Unmarshal([]byte(versions), &r.Versions); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("stored versions of %s: %w", r.VulnID, err)
-				}
-				r.Extra = json.RawMessage(extra)
 				out = append(out, r)
 			}
 			rows.Close()
@@ -84,6 +86,47 @@ func Affecting(ctx context.Context, db *store.DB, keys []PackageKey) ([]Affected
 		}
 	}
 	return out, nil
+}
+
+// scanEcosystem reads every live entry of an ecosystem and keeps those naming one of the packages.
+func scanEcosystem(ctx context.Context, db *store.DB, eco string, names []string) ([]AffectedRow, error) {
+	want := make(map[string]bool, len(names))
+	for _, n := range names {
+		want[n] = true
+	}
+	rows, err := db.QueryContext(ctx, db.Rebind(`SELECT vuln_id, name, release, ranges, versions, extra FROM vuln_affected
+		WHERE ecosystem = ?`), eco)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AffectedRow
+	for rows.Next() {
+		r := AffectedRow{Key: PackageKey{Ecosystem: eco}}
+		if err := scanAffected(rows, &r); err != nil {
+			return nil, err
+		}
+		if want[r.Key.Name] {
+			out = append(out, r)
+		}
+	}
+	return out, rows.Err()
+}
+
+// scanAffected reads one row of vuln_affected (vuln_id, name, release, ranges, versions, extra).
+func scanAffected(rows *sql.Rows, r *AffectedRow) error {
+	var ranges, versions, extra string
+	if err := rows.Scan(&r.VulnID, &r.Key.Name, &r.Release, &ranges, &versions, &extra); err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(ranges), &r.Ranges); err != nil {
+		return fmt.Errorf("stored ranges of %s: %w", r.VulnID, err)
+	}
+	if err := json.Unmarshal([]byte(versions), &r.Versions); err != nil {
+		return fmt.Errorf("stored versions of %s: %w", r.VulnID, err)
+	}
+	r.Extra = json.RawMessage(extra)
+	return nil
 }
 
 // Infos returns the summary, severity and aliases of records by id.

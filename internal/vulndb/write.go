@@ -86,6 +86,10 @@ func (w *writer) put(ctx context.Context, v *Vulnerability, raw []byte, source s
 			return fmt.Errorf("%s: alias %s: %w", v.ID, a, err)
 		}
 	}
+	if v.Withdrawn != nil && v.Withdrawn.known() {
+		// a withdrawn record never matches: it keeps its row in vulns (and its raw JSON), not its packages
+		return w.done()
+	}
 	for i, a := range v.Affected {
 		eco, rel := SplitEcosystem(a.Package.Ecosystem)
 		var ranges []Range
@@ -107,6 +111,11 @@ func (w *writer) put(ctx context.Context, v *Vulnerability, raw []byte, source s
 			return fmt.Errorf("%s: affected[%d]: %w", v.ID, i, err)
 		}
 	}
+	return w.done()
+}
+
+// done counts a written record and commits the batch when it is full.
+func (w *writer) done() error {
 	w.pending++
 	if w.pending >= batchSize {
 		return w.commit()

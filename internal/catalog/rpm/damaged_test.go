@@ -56,6 +56,10 @@ func TestDamagedDatabases(t *testing.T) {
 		{"bdb hash page with an odd number of entries", "/var/lib/rpm/Packages", patched16(bdb, page+20, 5), "5 index entries"},
 		{"bdb hash page with more entries than fit", "/var/lib/rpm/Packages", patched16(bdb, page+20, 4000), "4000 index entries"},
 		{"bdb item offset inside the index", "/var/lib/rpm/Packages", patched16(bdb, page+26, 3), "bad offsets"},
+		// the two-byte change that makes go-rpmdb (v0.1.2-0.20250519070707-7e39c901d1c4) panic in a goroutine of
+		// its own, past any recover: the first value's offset moved to the page's last byte
+		{"bdb value offset at the end of the page", "/var/lib/rpm/Packages",
+			setByte(patched16(bdb, page+26+2, page-1), 2*page-1, bdbItemOffPage), "bad offsets"},
 		{"bdb encrypted", "/var/lib/rpm/Packages", setByte(bdb, 24, 1), "encrypted"},
 		{"bdb big-endian overflow chain cut short", "/var/lib/rpm/Packages", patchedBE(bdbBE, 3*512+16, 0), "chain ends after"},
 	}

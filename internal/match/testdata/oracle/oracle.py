@@ -194,7 +194,10 @@ SEMVER_RE = re.compile(
 
 
 def semver_compare(a, b):
-    """SemVer 2.0 precedence (semver.org section 11); None if unparseable."""
+    """SemVer 2.0 precedence (semver.org section 11); None if unparseable.
+
+    Build metadata (after "+", e.g. "+incompatible") is ignored (11.1).
+    """
     ma, mb = SEMVER_RE.match(a), SEMVER_RE.match(b)
     if not ma or not mb:
         return None
@@ -226,7 +229,6 @@ def semver_compare(a, b):
         return -1 if x < y else 1  # lexically, in ASCII order
     # All shared identifiers equal: the longer set ranks higher.
     return (len(ids_a) > len(ids_b)) - (len(ids_a) < len(ids_b))
-    # (build metadata, group 5, is ignored)
 
 
 class GoComparator(Comparator):
