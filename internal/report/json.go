@@ -20,16 +20,19 @@ import (
 //	                       pretty_name, id_like; absent when the image has none that Patchbay recognised
 //	base                   the base image: name, digest, layers (how many of the image's bottom layers are the
 //	                       base's), source ("annotation" or "flag": how it was learnt); absent when unknown
-//	findings[]             one per vulnerability and package, worst first (then by package name, path and id):
+//	findings[]             one per vulnerability and package, in the report's order (match's: worst first, then
+//	                       by package name, path and id):
 //	  id                   the vulnerability's name: its CVE, else its GHSA, else its first OSV record's id
 //	  aliases[]            every other id it goes by (left out when none)
 //	  records[]            the OSV records that matched the package
 //	  summary              one line from the records (left out when none)
-//	  severity             type (CVSS_V2, CVSS_V3, CVSS_V4, or the label's source: GHSA, Debian, Ubuntu),
-//	                       vector (the CVSS vector, or the label as written), base (the CVSS base score, 0..10;
-//	                       absent for labels), rating (CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN),
-//	                       version (the CVSS version: "2.0", "3.0", "3.1", "4.0"; absent for labels)
-//	  package              type (deb, apk, rpm, maven, npm, pypi, golang), name, version, purl, ecosystem and
+//	  severity             rating: CRITICAL, HIGH, MEDIUM, LOW, NONE or UNKNOWN (always there);
+//	                       type: where it came from, CVSS_V2, CVSS_V3, CVSS_V4, or a label's source, GHSA, Debian,
+//	                       Ubuntu (left out when nothing rated it); vector: the CVSS vector, or the label as
+//	                       written; base: the CVSS base score, 0..10, there whenever version is, 0.0 included;
+//	                       version: the CVSS version, "2.0", "3.0", "3.1" or "4.0" (left out for labels)
+//	  package              type (deb, apk, rpm, maven, npm, pypi, golang), name, version, purl (left out when
+//	                       the report has none), ecosystem and
 //	                       matched_name / matched_version (what was compared with the records: for a deb its
 //	                       source package in "Debian:12"), path (the first evidence path, absolute in the image;
 //	                       "/outer.jar!/inner/path" inside an archive), layer {index (0 is the bottom layer),
@@ -39,11 +42,13 @@ import (
 //	                       "application" (one of the image's own layers: the project fixes it) or "unknown"
 //	                       (the base image is not known)
 //	packages_matched       how many packages were matched against the vulnerability data
-//	packages_not_matched   how many could not be (no ecosystem Patchbay can match, no version)
+//	packages_not_matched   how many could not be: OS packages of a distribution Patchbay cannot match, packages
+//	                       without a version, language packages installed by an OS package (their fixes come
+//	                       from the distribution)
 //	warnings[]             problems met on the way that did not stop the scan (left out when none)
 //
-// The field names are those of match.Report and the types it holds; the golden file testdata/report.golden.json
-// pins them, so that a change to those types that would break this contract fails a test here.
+// The document's types are this package's own (json_document.go), not match's, so that the contract moves only
+// when this package says so; the golden file testdata/report.golden.json pins it.
 func EncodeJSON(w io.Writer, r *match.Report) error {
 	if r == nil {
 		return errNilReport
@@ -51,25 +56,8 @@ func EncodeJSON(w io.Writer, r *match.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // purls and summaries hold '&' and '<': keep them readable
-	if err := enc.Encode(withEmptyArrays(r)); err != nil {
+	if err := enc.Encode(newJSONReport(r)); err != nil {
 		return fmt.Errorf("encoding the report as JSON: %w", err)
 	}
 	return nil
-}
-
-// withEmptyArrays returns a copy of r whose always-present arrays are [] rather than null, as the contract says;
-// the caller's report is left as it was.
-func withEmptyArrays(r *match.Report) *match.Report {
-	out := *r
-	out.Findings = make([]match.Finding, len(r.Findings))
-	for i, f := range r.Findings {
-		if f.Records == nil {
-			f.Records = []string{}
-		}
-		if f.FixedVersions == nil {
-			f.FixedVersions = []string{}
-		}
-		out.Findings[i] = f
-	}
-	return &out
 }

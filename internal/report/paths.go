@@ -29,9 +29,10 @@ func artifactURI(p string) string {
 	return (&url.URL{Path: rel}).String()
 }
 
-// maxPathWidth is how wide a path may be in the table before it is shortened: wide enough for the usual
-// "/usr/lib/x86_64-linux-gnu/libfoo.so.1" or "/var/lib/dpkg/status", narrow enough to keep a line on a screen.
-const maxPathWidth = 48
+// maxPathWidth is how wide a path may be in the table before it is shortened: wide enough for a jar in a Spring
+// Boot jar ("/app/app.jar!/BOOT-INF/lib/jackson-databind-2.13.0.jar") or a dist-info METADATA, narrow enough to
+// keep a line within a wide terminal.
+const maxPathWidth = 60
 
 // ellipsis marks what shortPath left out. ASCII, because terminals and CI logs disagree about "…".
 const ellipsis = "..."
@@ -47,12 +48,13 @@ func shortPath(p string) string {
 	if len(parts) > 1 {
 		// A file inside an archive: the outer archive and the innermost file name say which jar it is; the
 		// directories in between ("BOOT-INF/lib") rarely matter.
-		inner := parts[len(parts)-1]
-		short := shortPath(parts[0]) + archiveSeparator + ellipsis + "/" + lastSegment(inner)
-		if len(short) <= maxPathWidth {
-			return short
+		inner := ellipsis + "/" + lastSegment(parts[len(parts)-1])
+		for _, outer := range []string{shortPath(parts[0]), ellipsis + "/" + lastSegment(parts[0])} {
+			if short := outer + archiveSeparator + inner; len(short) <= maxPathWidth {
+				return short
+			}
 		}
-		return tail(short)
+		return tail(p)
 	}
 	segments := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	if len(segments) > 3 {

@@ -123,7 +123,15 @@ func dpkgOrder(s string, i int) int {
 // alternating non-digit and digit runs, comparing the former character by
 // character with dpkgOrder and the latter numerically.
 func dpkgVerrevcmp(a, b string) int {
-	i, j := 0, 0
+	// Skip the shared text, but never start inside a digit run.
+	return dpkgVerrevcmpFrom(a, b, commonPrefix(a, b, isDigit))
+}
+
+// dpkgVerrevcmpFrom is dpkgVerrevcmp starting at offset start of both
+// strings, which must be equal up to there; FuzzPrefixSkip checks that
+// every start commonPrefix picks gives the answer of start 0.
+func dpkgVerrevcmpFrom(a, b string, start int) int {
+	i, j := start, start
 	for i < len(a) || j < len(b) {
 		for (i < len(a) && !isDigit(a[i])) || (j < len(b) && !isDigit(b[j])) {
 			ac, bc := dpkgOrder(a, i), dpkgOrder(b, j)

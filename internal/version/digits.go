@@ -68,3 +68,20 @@ func printableASCII(s string) (bad byte, ok bool) {
 	}
 	return 0, true
 }
+
+// commonPrefix returns the length of the longest common prefix of a and b,
+// backed up so that it does not end inside a run of bytes for which inRun
+// holds. The segment-walking comparators (dpkg, rpm) give the same answer
+// when started at such a boundary, and versions of one package usually
+// share most of their text, so skipping it saves most of the walk.
+func commonPrefix(a, b string, inRun func(byte) bool) int {
+	n := min(len(a), len(b))
+	k := 0
+	for k < n && a[k] == b[k] {
+		k++
+	}
+	for k > 0 && inRun(a[k-1]) {
+		k--
+	}
+	return k
+}

@@ -116,3 +116,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrefixSkip checks the common-prefix shortcut of the dpkg and rpm
+// comparators against a walk from the start of the strings.
+func FuzzPrefixSkip(f *testing.F) {
+	f.Add("1.0~rc1+b1", "1.0~rc10")
+	f.Add("1.10a", "1.1a")
+	f.Add("1.0^git1", "1.0.1")
+	f.Add("10", "1")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := dpkgVerrevcmp(a, b), dpkgVerrevcmpFrom(a, b, 0); got != want {
+			t.Fatalf("dpkgVerrevcmp(%q, %q) = %d, from start %d", a, b, got, want)
+		}
+		if got, want := rpmvercmp(a, b), rpmvercmpFrom(a, b, 0); got != want {
+			t.Fatalf("rpmvercmp(%q, %q) = %d, from start %d", a, b, got, want)
+		}
+	})
+}

@@ -84,7 +84,14 @@ func rpmvercmp(a, b string) int {
 	if a == b {
 		return 0
 	}
-	i, j := 0, 0
+	// Skip the shared text, but never start inside a segment.
+	return rpmvercmpFrom(a, b, commonPrefix(a, b, isAlnum))
+}
+
+// rpmvercmpFrom is rpmvercmp starting at offset start of both strings,
+// which must be equal up to there (see dpkgVerrevcmpFrom).
+func rpmvercmpFrom(a, b string, start int) int {
+	i, j := start, start
 	for i < len(a) || j < len(b) {
 		for i < len(a) && rpmSeparator(a[i]) {
 			i++

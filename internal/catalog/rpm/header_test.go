@@ -76,6 +76,9 @@ func TestReadInstalledPackage(t *testing.T) {
 				strArray(tagBasenames, "a", "b"), int32Array(tagDirIndexes, 0, 0),
 				testTag{tag: tagFileModes, typ: typeInt16, count: 1, data: []byte{0o40, 0}}),
 			installedPackage{pkg: pkgOf("m", "1", ""), evidence: []string{"/usr/bin/a", "/usr/bin/b"}}, false},
+		{"old file names made absolute and clean",
+			buildHeader(str(tagName, "rel"), str(tagVersion, "1"), strArray(tagOldFilenames, "usr/bin/x", "/usr/bin/../sbin/y")),
+			installedPackage{pkg: pkgOf("rel", "1", ""), evidence: []string{"/usr/bin/x", "/usr/sbin/y"}}, false},
 		{"gpg-pubkey is left out", buildHeader(str(tagName, "gpg-pubkey"), str(tagVersion, "abcd")), installedPackage{}, true},
 	}
 	for _, tt := range tests {

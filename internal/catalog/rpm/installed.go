@@ -153,7 +153,11 @@ func installedPaths(h *header) ([]string, error) {
 		return nil, err
 	}
 	if len(basenames) == 0 {
-		return h.strings(tagOldFilenames)
+		paths, err := h.strings(tagOldFilenames)
+		for i, p := range paths {
+			paths[i] = path.Join("/", p) // owned paths are absolute and clean, whatever the header says
+		}
+		return paths, err
 	}
 	dirnames, err := h.strings(tagDirnames)
 	if err != nil {

@@ -28,7 +28,10 @@ import subprocess
 import sys
 import tempfile
 
-from pip._vendor.packaging.version import InvalidVersion, Version
+try:  # PyPA's packaging, as pip vendors it or as Debian's python3-packaging installs it
+    from pip._vendor.packaging.version import InvalidVersion, Version
+except ImportError:
+    from packaging.version import InvalidVersion, Version
 
 NODE_SEMVER = "/usr/lib/node_modules/npm/node_modules/semver"
 MAVEN_ARTIFACT_JAR = "/usr/share/maven/lib/maven-artifact-3.x.jar"
