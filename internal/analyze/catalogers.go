@@ -17,6 +17,6 @@ import (
 func DefaultCatalogers() []catalog.Cataloger {
 	language := []catalog.Cataloger{java.New(), npm.New(), python.New(), gobinary.New()}
 	keep := catalog.EvidenceFilter(language)
-	cats := []catalog.Cataloger{osrelease.New(), dpkg.New(keep), apk.New(keep), rpm.New()}
+	cats := []catalog.Cataloger{osrelease.New(), dpkg.New(keep), apk.New(keep), rpm.New().KeepOwned(keep)}
 	return append(cats, language...)
 }

@@ -30,7 +30,7 @@ func TestRangeEvaluation(t *testing.T) {
 		events    []vulndb.Event
 		versions  []string
 		release   string // the record's
-		t         target
+		t         Target
 		want      bool
 		fixed     []string
 	}{
@@ -59,7 +59,7 @@ func TestRangeEvaluation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			row := vulndb.AffectedRow{VulnID: "TEST-1", Key: vulndb.PackageKey{Ecosystem: tc.eco, Name: tc.t.key.Name}, Release: tc.release, Versions: tc.versions}
+			row := vulndb.AffectedRow{VulnID: "TEST-1", Key: vulndb.PackageKey{Ecosystem: tc.eco, Name: tc.t.Key.Name}, Release: tc.release, Versions: tc.versions}
 			if tc.events != nil {
 				row.Ranges = []vulndb.Range{{Type: tc.rangeType, Events: tc.events}}
 			}
@@ -81,8 +81,8 @@ func TestRangeEvaluation(t *testing.T) {
 	}
 }
 
-func tgt(eco, name, release, version string) target {
-	return target{key: vulndb.PackageKey{Ecosystem: eco, Name: name}, release: release, version: version}
+func tgt(eco, name, release, version string) Target {
+	return Target{Key: vulndb.PackageKey{Ecosystem: eco, Name: name}, Release: release, Version: version}
 }
 
 func TestUnparseableRangeIsDroppedWithAWarning(t *testing.T) {

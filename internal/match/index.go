@@ -37,8 +37,8 @@ func (x *index) add(rows []vulndb.AffectedRow) []string {
 
 // match tests one package against every entry that names it. A record that lists the package through several
 // affected[] entries counts once.
-func (x *index) match(t target) ([]hit, string) {
-	entries := x.byKey[t.key]
+func (x *index) match(t Target) ([]hit, string) {
+	entries := x.byKey[t.Key]
 	if len(entries) == 0 {
 		return nil, ""
 	}
@@ -48,11 +48,11 @@ func (x *index) match(t target) ([]hit, string) {
 	ecoVersion := func() (version.Version, error) {
 		if !parsedEco {
 			parsedEco = true
-			cmp, err := x.cmp.forEco(t.key.Ecosystem)
+			cmp, err := x.cmp.forEco(t.Key.Ecosystem)
 			if err != nil {
 				ecoErr = err
 			} else {
-				ecoV, ecoErr = cmp.Parse(t.version)
+				ecoV, ecoErr = cmp.Parse(t.Version)
 			}
 		}
 		return ecoV, ecoErr
@@ -60,7 +60,7 @@ func (x *index) match(t target) ([]hit, string) {
 	semVersion := func() (version.Version, error) {
 		if !parsedSem {
 			parsedSem = true
-			semV, semErr = x.cmp.semver.Parse(semverText(t.version))
+			semV, semErr = x.cmp.semver.Parse(semverText(t.Version))
 		}
 		return semV, semErr
 	}
@@ -68,7 +68,7 @@ func (x *index) match(t target) ([]hit, string) {
 	seen := map[string]int{}
 	var warn string
 	for _, e := range entries {
-		if !releaseApplies(e.release, t.release) {
+		if !releaseApplies(e.release, t.Release) {
 			continue
 		}
 		affected := listed(e.versions, t)
@@ -102,9 +102,9 @@ func (x *index) match(t target) ([]hit, string) {
 }
 
 // listed says whether a record's explicit versions name the package's version.
-func listed(versions []string, t target) bool {
+func listed(versions []string, t Target) bool {
 	for _, v := range versions {
-		if v == t.version || (t.key.Ecosystem == "Go" && strings.TrimPrefix(v, "v") == strings.TrimPrefix(t.version, "v")) {
+		if v == t.Version || (t.Key.Ecosystem == "Go" && strings.TrimPrefix(v, "v") == strings.TrimPrefix(t.Version, "v")) {
 			return true
 		}
 	}

@@ -16,13 +16,13 @@ import (
 // layers are the base image's, to tell Ops' findings from the project's.
 func Match(ctx context.Context, db *store.DB, s *sbom.SBOM, base *Base) (*Report, error) {
 	rep := &Report{Source: s.Source, Distro: s.Distro, Base: base, Findings: []Finding{}}
-	targets := make([]target, len(s.Packages))
+	targets := make([]Target, len(s.Packages))
 	matchable := make([]bool, len(s.Packages))
 	keySet := map[vulndb.PackageKey]bool{}
 	for i, p := range s.Packages {
-		targets[i], matchable[i] = targetOf(p, s.Distro)
+		targets[i], matchable[i] = TargetOf(p, s.Distro)
 		if matchable[i] {
-			keySet[targets[i].key] = true
+			keySet[targets[i].Key] = true
 			rep.Packages++
 		} else {
 			rep.Unmatched++
@@ -61,7 +61,7 @@ func Match(ctx context.Context, db *store.DB, s *sbom.SBOM, base *Base) (*Report
 		if len(hs) == 0 {
 			continue
 		}
-		cmp, _ := idx.cmp.forEco(targets[i].key.Ecosystem)
+		cmp, _ := idx.cmp.forEco(targets[i].Key.Ecosystem)
 		for _, g := range groupHits(hs, infos) {
 			rep.Findings = append(rep.Findings, newFinding(g, infos, s.Packages[i], targets[i], base, cmp))
 		}
@@ -71,7 +71,7 @@ func Match(ctx context.Context, db *store.DB, s *sbom.SBOM, base *Base) (*Report
 }
 
 // newFinding turns one alias group of matched records into a finding.
-func newFinding(g []hit, infos map[string]*vulndb.Info, p sbom.Package, t target, base *Base, cmp version.Comparer) Finding {
+func newFinding(g []hit, infos map[string]*vulndb.Info, p sbom.Package, t Target, base *Base, cmp version.Comparer) Finding {
 	f := Finding{FixedVersions: []string{}}
 	ids := map[string]bool{}
 	var fixed []string
@@ -106,7 +106,7 @@ func newFinding(g []hit, infos map[string]*vulndb.Info, p sbom.Package, t target
 		path = p.Paths[0]
 	}
 	f.Package = PackageRef{Type: p.Type, Name: p.Name, Version: p.Version, PURL: p.PURL, Ecosystem: ecosystemName(t),
-		MatchedName: t.key.Name, MatchedVersion: t.version, Path: path, Layer: p.Layer}
+		MatchedName: t.Key.Name, MatchedVersion: t.Version, Path: path, Layer: p.Layer}
 	f.Origin = OriginUnknown
 	if base != nil {
 		f.Origin = OriginApplication
@@ -117,11 +117,11 @@ func newFinding(g []hit, infos map[string]*vulndb.Info, p sbom.Package, t target
 	return f
 }
 
-func ecosystemName(t target) string {
-	if t.release != "" {
-		return t.key.Ecosystem + ":" + t.release
+func ecosystemName(t Target) string {
+	if t.Release != "" {
+		return t.Key.Ecosystem + ":" + t.Release
 	}
-	return t.key.Ecosystem
+	return t.Key.Ecosystem
 }
 
 // displayID prefers the name people search for: a CVE, then a GitHub advisory, then the smallest ID.

@@ -7,27 +7,27 @@ import (
 	"github.com/patchbay/patchbay/internal/vulndb"
 )
 
-// target is what a package is matched as: the package a record would name, its release and the version to
+// Target is what a package is matched as: the package a record would name, its release and the version to
 // compare. For a deb that is the source package and source version: Debian's security data is about source
 // packages, and a binNMU's "+b1" exists only in the binary's version.
-type target struct {
-	key     vulndb.PackageKey
-	release string // the image's release in the ecosystem's spelling ("12", "v3.20"); "" where none applies
-	version string
+type Target struct {
+	Key     vulndb.PackageKey
+	Release string // the image's release in the ecosystem's spelling ("12", "v3.20"); "" where none applies
+	Version string
 }
 
-// targetOf says how to match a package, or ok=false when it cannot be matched: an OS package of an unknown
+// TargetOf says how to match a package, or ok=false when it cannot be matched: an OS package of an unknown
 // distribution, a Go main module built from source (no version), or a language package that an OS package
 // installed (its fixes come from the distribution, which backports them: matching its upstream version against
 // upstream advisories would raise false alarms).
-func targetOf(p sbom.Package, d *sbom.Distro) (target, bool) {
+func TargetOf(p sbom.Package, d *sbom.Distro) (Target, bool) {
 	if p.OwnedBy != "" || p.Version == "" {
-		return target{}, false
+		return Target{}, false
 	}
 	switch p.Type {
 	case sbom.TypeDeb:
 		if d == nil || (d.ID != "debian" && d.ID != "ubuntu") {
-			return target{}, false
+			return Target{}, false
 		}
 		eco, rel := "Debian", major(d.VersionID)
 		if d.ID == "ubuntu" {
@@ -40,26 +40,26 @@ func targetOf(p sbom.Package, d *sbom.Distro) (target, bool) {
 		if version == "" {
 			version = p.Version
 		}
-		return target{key: vulndb.PackageKey{Ecosystem: eco, Name: name}, release: rel, version: version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: eco, Name: name}, Release: rel, Version: version}, true
 	case sbom.TypeApk:
 		if d == nil || d.ID != "alpine" {
-			return target{}, false
+			return Target{}, false
 		}
 		name := p.SourceName
 		if name == "" {
 			name = p.Name
 		}
-		return target{key: vulndb.PackageKey{Ecosystem: "Alpine", Name: name}, release: "v" + majorMinor(d.VersionID), version: p.Version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: "Alpine", Name: name}, Release: "v" + majorMinor(d.VersionID), Version: p.Version}, true
 	case sbom.TypeGo:
-		return target{key: vulndb.PackageKey{Ecosystem: "Go", Name: p.Name}, version: p.Version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: "Go", Name: p.Name}, Version: p.Version}, true
 	case sbom.TypeMaven:
-		return target{key: vulndb.PackageKey{Ecosystem: "Maven", Name: p.Name}, version: p.Version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: "Maven", Name: p.Name}, Version: p.Version}, true
 	case sbom.TypeNPM:
-		return target{key: vulndb.PackageKey{Ecosystem: "npm", Name: p.Name}, version: p.Version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: "npm", Name: p.Name}, Version: p.Version}, true
 	case sbom.TypePython:
-		return target{key: vulndb.PackageKey{Ecosystem: "PyPI", Name: vulndb.NormalizeName("PyPI", p.Name)}, version: p.Version}, true
+		return Target{Key: vulndb.PackageKey{Ecosystem: "PyPI", Name: vulndb.NormalizeName("PyPI", p.Name)}, Version: p.Version}, true
 	}
-	return target{}, false
+	return Target{}, false
 }
 
 func major(v string) string {

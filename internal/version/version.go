@@ -9,6 +9,10 @@
 // Each ecosystem has its own file (debian.go, rpm.go, alpine.go, maven.go,
 // pypi.go, semver.go with npm.go/cargo.go/golang.go); ecosystems.go maps
 // OSV ecosystem names to them.
+//
+// OSV's `"introduced": "0"` is a range sentinel meaning "from the first
+// version", not a version: the matcher must handle it, because strict
+// formats (npm, crates.io) rightly reject "0".
 package version
 
 // Version is a version string parsed by one ecosystem's rules.
