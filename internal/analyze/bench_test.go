@@ -9,7 +9,7 @@ import (
 	"github.com/patchbay/patchbay/internal/testenv"
 )
 
-var benchImages = []string{"corpus.local/debian-base:v1", "corpus.local/vets-frontend:1.0.0", "corpus.local/customers-service:2.1.4"}
+var benchImages = []string{"corpus.local/alpine:3.20.3-amd64", "corpus.local/debian-base:v1", "corpus.local/vets-frontend:1.0.0", "corpus.local/customers-service:2.1.4"}
 
 // BenchmarkAnalyzeCold reads every layer of a corpus image: decompress, digest check, one pass of all catalogers,
 // fold. bench/sbom.sh sets this against the floor (gzip -dc of every layer at once) and measures peak RSS.

@@ -18,6 +18,8 @@ type ImportStats struct {
 	Withdrawn int // of the added or updated, how many are withdrawn
 	Failed    int // records that could not be read or parsed (each is in Problems)
 	Problems  []string
+	// Changed are the IDs of the records added or updated: the fleet re-matches only what they name.
+	Changed []string `json:"-"`
 }
 
 // maxProblems keeps an import of a broken archive from listing a million lines.
@@ -80,6 +82,7 @@ func ingest(ctx context.Context, db *store.DB, records <-chan rawRecord, source 
 			return st, err
 		}
 		known[v.ID] = v.Version().Time
+		st.Changed = append(st.Changed, v.ID)
 		if seen {
 			st.Updated++
 		} else {

@@ -111,3 +111,7 @@ CREATE TABLE findings (
   PRIMARY KEY (image_digest, record_id, pkg_seq)
 );
 CREATE INDEX findings_record ON findings(record_id);
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
