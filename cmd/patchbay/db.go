@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/patchbay/patchbay/internal/fleet"
 	"github.com/patchbay/patchbay/internal/store"
 	"github.com/patchbay/patchbay/internal/vulndb"
 )
@@ -54,6 +55,9 @@ func newDBImportCmd(db *dbFlag) *cobra.Command {
 			for _, p := range st.Problems {
 				fmt.Fprintln(cmd.ErrOrStderr(), "  ", p)
 			}
+			if rerr := rematchFleet(cmd, s, st.Changed); rerr != nil {
+				return rerr
+			}
 			return err
 		},
 	}
@@ -96,12 +100,17 @@ Modified to the last ETag costs nothing.`,
 			defer s.Close()
 			start := time.Now()
 			results, err := vulndb.Update(cmd.Context(), s, &http.Client{Timeout: 30 * time.Minute}, srcs)
+			var changed []string
 			for _, r := range results {
 				if r.NotModified {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: not modified since the last update\n", r.Ecosystem)
 					continue
 				}
 				printImportStats(cmd, r.Ecosystem, r.Stats, time.Since(start))
+				changed = append(changed, r.Stats.Changed...)
+			}
+			if rerr := rematchFleet(cmd, s, changed); rerr != nil {
+				return rerr
 			}
 			return err
 		},
@@ -163,4 +172,22 @@ func newDBStatusCmd(db *dbFlag) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output format: table or json")
 	return cmd
+}
+
+// rematchFleet matches the fleet's stored packages against the records an import added or changed, so that new
+// findings appear (and their patch clock starts) without reading any image again.
+func rematchFleet(cmd *cobra.Command, s *store.DB, changed []string) error {
+	if len(changed) == 0 {
+		return nil
+	}
+	has, err := fleet.HasImages(cmd.Context(), s)
+	if err != nil || !has {
+		return err
+	}
+	st, err := fleet.Rematch(cmd.Context(), s, changed)
+	if err != nil {
+		return fmt.Errorf("re-matching the fleet: %w", err)
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "fleet: %d new findings, %d resolved\n", st.New, st.Resolved)
+	return nil
 }

@@ -16,7 +16,7 @@ brought it in, and (in later commands) matches them against OSV vulnerability da
 		SilenceErrors: true,
 		Version:       version,
 	}
-	root.AddCommand(newSBOMCmd(), newLayersCmd(), newDBCmd(), newScanCmd())
+	root.AddCommand(newSBOMCmd(), newLayersCmd(), newDBCmd(), newScanCmd(), newFleetCmd(), newLineageCmd(), newImpactCmd())
 	return root
 }
 

@@ -148,4 +148,3 @@ func countAtLeast(fs []match.Finding, min severity.Rating) int {
 	}
 	return n
 }
-

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -79,11 +80,5 @@ func readManifestFile(path string) ([]Image, error) {
 }
 
 func hasManifestExt(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range manifestExts {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(manifestExts, strings.ToLower(filepath.Ext(path)))
 }

@@ -2,18 +2,11 @@ package kube
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"reflect"
 	"sync"
 	"time"
 
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
-	"k8s.io/apimachinery/pkg/api/meta"
-	"k8s.io/apimachinery/pkg/labels"
-	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/cache"
 )
 
 const (
@@ -40,122 +33,82 @@ func Watch(ctx context.Context, client kubernetes.Interface, cfg Config, onChang
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	factory := informers.NewSharedInformerFactoryWithOptions(client, 0, // no resync: the events are enough
-		informers.WithTransform(stripManagedFields))
-	defer factory.Shutdown() // runs after cancel below: waits for the informers' goroutines to end
+	var refused error // set once, before cancel, by the informers' error handler
+	var refusedOnce sync.Once
+	changed := make(chan struct{}, 1)
+	inf, err := newInformers(client,
+		func() {
+			select {
+			case changed <- struct{}{}:
+			default: // one pending signal is enough: the rebuild reads the caches as they are then
+			}
+		},
+		func(err error) {
+			refusedOnce.Do(func() { refused = err })
+			cancel()
+		})
+	if err != nil {
+		cancel()
+		return err
+	}
+	defer inf.stop() // runs after cancel below: waits for the informers' goroutines to end
 	defer cancel()
 
-	listers := struct {
-		namespaces   func() ([]snapshotItem, error)
-		deployments  informerLister
-		replicaSets  informerLister
-		statefulSets informerLister
-		daemonSets   informerLister
-		cronJobs     informerLister
-		jobs         informerLister
-		pods         informerLister
-	}{}
-	_ = listers
-	ns := factory.Core().V1().Namespaces()
-	deploy := factory.Apps().V1().Deployments()
-	rs := factory.Apps().V1().ReplicaSets()
-	sts := factory.Apps().V1().StatefulSets()
-	ds := factory.Apps().V1().DaemonSets()
-	cj := factory.Batch().V1().CronJobs()
-	job := factory.Batch().V1().Jobs()
-	pod := factory.Core().V1().Pods()
-
-	changed := make(chan struct{}, 1)
-	notify := func() {
-		select {
-		case changed <- struct{}{}:
-		default: // one pending signal is enough: the rebuild reads the caches as they are then
+	// end tells why the loop stopped: refused by the API server, else ctx ended (not an error), else err.
+	end := func(err error) error {
+		refusedOnce.Do(func() {}) // a refusal after this point is too late to matter
+		switch {
+		case refused != nil:
+			return refused
+		case ctx.Err() != nil:
+			return nil
 		}
+		return err
 	}
-	var fatalOnce sync.Once
-	var fatal error
-	handlers := cache.ResourceEventHandlerFuncs{
-		AddFunc:    func(any) { notify() },
-		UpdateFunc: func(any, any) { notify() },
-		DeleteFunc: func(any) { notify() },
+	if err := inf.start(ctx); err != nil {
+		return end(err)
 	}
-	for name, inf := range map[string]cache.SharedIndexInformer{
-		"namespaces": ns.Informer(), "deployments": deploy.Informer(), "replicasets": rs.Informer(),
-		"statefulsets": sts.Informer(), "daemonsets": ds.Informer(), "cronjobs": cj.Informer(), "jobs": job.Informer(),
-		"pods": pod.Informer(),
-	} {
-		if _, err := inf.AddEventHandler(handlers); err != nil {
-			return fmt.Errorf("watching %s: %w", name, err)
-		}
-		err := inf.SetWatchErrorHandlerWithContext(func(ctx context.Context, r *cache.Reflector, err error) {
-			if apierrors.IsForbidden(err) || apierrors.IsUnauthorized(err) {
-				fatalOnce.Do(func() { fatal = fmt.Errorf("watching %s: %w", name, err) })
-				cancel()
-				return
-			}
-			cache.DefaultWatchErrorHandler(ctx, r, err) // transient: client-go retries with backoff
-		})
-		if err != nil {
-			return fmt.Errorf("watching %s: %w", name, err)
-		}
-	}
-
-	factory.Start(ctx.Done())
-	for typ, ok := range factory.WaitForCacheSync(ctx.Done()) {
-		if !ok {
-			return watchEnd(ctx, &fatalOnce, &fatal, fmt.Errorf("filling the %v cache", typ))
-		}
-	}
-
-	snapshotNow := func() (*snapshot, error) {
-		var s snapshot
-		var err error
-		all := labels.Everything()
-		if s.namespaces, err = ns.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.deployments, err = deploy.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.replicaSets, err = rs.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.statefulSets, err = sts.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.daemonSets, err = ds.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.cronJobs, err = cj.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.jobs, err = job.Lister().List(all); err != nil {
-			return nil, err
-		}
-		if s.pods, err = pod.Lister().List(all); err != nil {
-			return nil, err
-		}
-		return &s, nil
-	}
-
 	res := newResolver(cfg.Resolve, resolveTTL, resolveErrTTL)
 	var last []Workload
-	first := true
-	for {
-		s, err := snapshotNow()
+	for first := true; ; first = false {
+		s, err := inf.snapshot()
 		if err != nil {
-			return fmt.Errorf("reading the informer caches: %w", err)
+			return end(err)
 		}
 		rows := build(s, cfg)
 		if err := res.fill(ctx, rows); err != nil {
-			return watchEnd(ctx, &fatalOnce, &fatal, err)
+			return end(err)
 		}
 		if first || !reflect.DeepEqual(rows, last) {
 			onChange(rows)
-			last, first = rows, false
+			last = rows
 		}
 		if err := waitForChanges(ctx, changed); err != nil {
-			return watchEnd(ctx, &fatalOnce, &fatal, err)
+			return end(err)
+		}
+	}
+}
+
+// waitForChanges waits for a change, then until changes pause for debounce (or maxDelay has passed).
+func waitForChanges(ctx context.Context, changed <-chan struct{}) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-changed:
+	}
+	quiet, limit := time.NewTimer(debounce), time.NewTimer(maxDelay)
+	defer quiet.Stop()
+	defer limit.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-changed:
+			quiet.Reset(debounce)
+		case <-quiet.C:
+			return nil
+		case <-limit.C:
+			return nil
 		}
 	}
 }
