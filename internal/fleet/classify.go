@@ -22,7 +22,7 @@ var ownerLabels = []string{"patchbay.dev/owner", "owner", "team", "org.openconta
 // shows: an image others are built on is a base (model 1: Ops-managed); one built on a fleet base is an
 // application of that base's model; one with no base in the fleet is the project's own (model 2), or, when its
 // repository is in no registry of the fleet (a third party's, seen only in a cluster), a still image (model 3).
-// Owners come from the rules, then the image's labels.
+// Owners come from the rules, then the image's own labels (not those it inherited from its base).
 func Classify(ctx context.Context, db *store.DB, rules []Rule) error {
 	imgs, err := loadImages(ctx, db)
 	if err != nil {
@@ -88,10 +88,17 @@ func Classify(ctx context.Context, db *store.DB, rules []Rule) error {
 			c.kind, c.model = KindApplication, 2
 		}
 		for _, key := range ownerLabels {
-			if v := img.labels[key]; v != "" {
-				c.owner, c.ownerSource = v, "label:"+key
-				break
+			v := img.labels[key]
+			if v == "" {
+				continue
 			}
+			// labels are inherited from the base image's config: a label the base carries with the same value
+			// names the base's owner, not this image's
+			if b := imgs[bases[d]]; b != nil && b.labels[key] == v {
+				continue
+			}
+			c.owner, c.ownerSource = v, "label:"+key
+			break
 		}
 		for _, r := range rules {
 			if !r.matches(img.repository, img.labels) {
