@@ -172,7 +172,7 @@ func afterSync(cmd *cobra.Command, s *store.DB) error {
 		return err
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "matching: %d new findings, %d resolved, %d open\n", st.New, st.Resolved, st.Open)
-	return nil
+	return s.Optimize(ctx)
 }
 
 func newFleetOrphansCmd(db *dbFlag) *cobra.Command {

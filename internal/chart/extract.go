@@ -1,14 +1,10 @@
 package chart
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
-	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
 )
 
@@ -38,28 +34,38 @@ func ImagesFromYAML(data []byte, source string) ([]Image, error) {
 // objects that name none (Helm puts them in the release namespace).
 func imagesFromYAML(data []byte, source, defaultNamespace string) ([]Image, error) {
 	var imgs []Image
-	r := utilyaml.NewYAMLReader(bufio.NewReader(bytes.NewReader(data)))
-	for doc := 1; ; doc++ {
-		raw, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return imgs, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: document %d: %w", source, doc, err)
-		}
+	for _, doc := range splitDocuments(data) {
 		var obj any
-		if err := yaml.Unmarshal(raw, &obj); err != nil {
-			return nil, fmt.Errorf("%s: document %d: malformed YAML: %w", source, doc, err)
+		if err := yaml.Unmarshal(doc.data, &obj); err != nil {
+			return nil, fmt.Errorf("%s: document at line %d: malformed YAML: %w", source, doc.line, absoluteLineError(doc, err))
 		}
 		found, err := imagesFromObject(obj, defaultNamespace)
 		if err != nil {
-			return nil, fmt.Errorf("%s: document %d: %w", source, doc, err)
+			return nil, fmt.Errorf("%s: document at line %d: %w", source, doc.line, err)
 		}
 		for i := range found {
 			found[i].Source = source
 		}
 		imgs = append(imgs, found...)
 	}
+	return imgs, nil
+}
+
+// absoluteLineError re-parses a document that failed, shifted down by the
+// lines before it, so that the parser's "line N" counts from the top of the
+// file rather than from the document. Blank lines before a document do not
+// change its meaning. This is done only on failure, where its cost does not
+// matter; if the second parse somehow succeeds the first error is kept.
+func absoluteLineError(doc document, err error) error {
+	if doc.line <= 1 {
+		return err
+	}
+	padded := append(bytes.Repeat([]byte("\n"), doc.line-1), doc.data...)
+	var obj any
+	if err2 := yaml.Unmarshal(padded, &obj); err2 != nil {
+		return err2
+	}
+	return err
 }
 
 // podSpecPaths are where a pod spec sits in the objects we know of; an

@@ -4,16 +4,12 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"log/slog"
-	"os"
-	"path/filepath"
-	"strings"
 
-	"helm.sh/helm/v4/pkg/action"
-	ci "helm.sh/helm/v4/pkg/chart"
+	"helm.sh/helm/v4/pkg/chart/common"
+	"helm.sh/helm/v4/pkg/chart/common/util"
 	chartv2 "helm.sh/helm/v4/pkg/chart/v2"
-	"helm.sh/helm/v4/pkg/chart/v2/loader"
-	releasev1 "helm.sh/helm/v4/pkg/release/v1"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
+	"helm.sh/helm/v4/pkg/engine"
 )
 
 // Defaults that `helm template` uses when no release name or namespace is
@@ -47,6 +43,9 @@ func RenderHelm(ctx context.Context, chartPath string, opt HelmOptions) ([]Image
 	}
 	release := cmp.Or(opt.Release, DefaultRelease)
 	namespace := cmp.Or(opt.Namespace, DefaultNamespace)
+	if err := chartutil.ValidateReleaseName(release); err != nil {
+		return nil, fmt.Errorf("helm chart %s: release name %q: %w", chartPath, release, err)
+	}
 
 	vals, err := mergeValues(opt.ValuesFiles, opt.Set)
 	if err != nil {
@@ -56,71 +55,65 @@ func RenderHelm(ctx context.Context, chartPath string, opt HelmOptions) ([]Image
 	if err != nil {
 		return nil, err
 	}
-
-	cfg := action.NewConfiguration(action.ConfigurationSetLogger(slog.DiscardHandler))
-	install := action.NewInstall(cfg)
-	install.DryRunStrategy = action.DryRunClient
-	install.ReleaseName = release
-	install.Namespace = namespace
-	install.Replace = true // as `helm template` does: no release store to check names against
-	rel, err := install.RunWithContext(ctx, ch, vals)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	files, err := renderChart(ch, vals, release, namespace)
 	if err != nil {
 		return nil, fmt.Errorf("render helm chart %s (release %s): %w", chartPath, release, err)
 	}
-	r, ok := rel.(*releasev1.Release)
-	if !ok {
-		return nil, fmt.Errorf("render helm chart %s: unexpected release type %T", chartPath, rel)
-	}
 
-	imgs, err := imagesFromYAML([]byte(renderedManifests(r)), chartPath, namespace)
-	if err != nil {
-		return nil, fmt.Errorf("render helm chart %s (release %s): %w", chartPath, release, err)
+	var imgs []Image
+	for _, name := range sortedKeys(files) {
+		// Each template is parsed on its own so that an error names it
+		// (e.g. "petclinic/templates/deployment.yaml").
+		found, err := imagesFromYAML([]byte(files[name]), name, namespace)
+		if err != nil {
+			return nil, fmt.Errorf("render helm chart %s (release %s): %w", chartPath, release, err)
+		}
+		imgs = append(imgs, found...)
 	}
 	for i := range imgs {
+		imgs[i].Source = chartPath
 		imgs[i].Release = release
 	}
 	sortImages(imgs)
 	return imgs, nil
 }
 
-// loadChart loads a chart and refuses what `helm template` refuses before
-// rendering: library charts, and dependencies listed in Chart.yaml but
-// missing from charts/.
-func loadChart(chartPath string) (*chartv2.Chart, error) {
-	path := chartPath
-	if filepath.Base(path) == "Chart.yaml" {
-		path = filepath.Dir(path)
+// renderChart does what `helm template` (action.Install in client-only
+// dry-run mode) does between loading the chart and printing, and nothing
+// that needs a cluster: enable or disable sub-charts by their conditions and
+// tags, import values, check the chart's kubeVersion against the default
+// Capabilities, validate values against values.schema.json, and execute the
+// templates. It returns rendered manifests by template path, without
+// NOTES.txt and without templates that rendered to nothing.
+//
+// pkg/action is not used because it links in cluster clients, release
+// storage drivers (SQL), OCI registry and Wasm plugin support, none of which
+// rendering needs: about forty more modules in go.mod.
+func renderChart(ch *chartv2.Chart, vals map[string]any, release, namespace string) (map[string]string, error) {
+	if err := chartutil.ProcessDependencies(ch, vals); err != nil {
+		return nil, fmt.Errorf("chart dependencies: %w", err)
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("load helm chart: %w", err)
+	caps := common.DefaultCapabilities.Copy()
+	if kv := ch.Metadata.KubeVersion; kv != "" && !chartutil.IsCompatibleRange(kv, caps.KubeVersion.String()) {
+		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (Helm's default)", kv, caps.KubeVersion.Version)
 	}
-	ch, err := loader.Load(path)
+	opts := common.ReleaseOptions{Name: release, Namespace: namespace, Revision: 1, IsInstall: true}
+	top, err := util.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, false)
 	if err != nil {
-		return nil, fmt.Errorf("load helm chart %s: %w", chartPath, err)
+		return nil, err
 	}
-	if t := ch.Metadata.Type; t != "" && t != "application" {
-		return nil, fmt.Errorf("helm chart %s: %s charts are not installable", chartPath, t)
+	var e engine.Engine // no client: `lookup` returns empty results, as in `helm template`
+	files, err := e.Render(ch, top)
+	if err != nil {
+		return nil, err
 	}
-	if deps := ch.Metadata.Dependencies; len(deps) > 0 {
-		reqs := make([]ci.Dependency, len(deps))
-		for i, d := range deps {
-			reqs[i] = d
-		}
-		if err := action.CheckDependencies(ch, reqs); err != nil {
-			return nil, fmt.Errorf("helm chart %s: %w (run `helm dependency build`)", chartPath, err)
+	for name, content := range files {
+		if isNotes(name) || isBlank(content) {
+			delete(files, name)
 		}
 	}
-	return ch, nil
-}
-
-// renderedManifests joins the release manifest and its hooks into one YAML
-// stream, as `helm template` prints them.
-func renderedManifests(r *releasev1.Release) string {
-	var b strings.Builder
-	b.WriteString(r.Manifest)
-	for _, h := range r.Hooks {
-		b.WriteString("\n---\n")
-		b.WriteString(h.Manifest)
-	}
-	return b.String()
+	return files, nil
 }

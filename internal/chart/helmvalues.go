@@ -25,7 +25,7 @@ func mergeValues(files, set []string) (map[string]any, error) {
 		}
 		vals, err := loader.LoadValues(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("values file %s is not a YAML mapping: %w", file, err)
+			return nil, fmt.Errorf("values file %s: %w", file, err)
 		}
 		base = loader.MergeMaps(base, vals)
 	}

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -96,13 +97,7 @@ func Rematch(ctx context.Context, db *store.DB, records []string) (RematchStats,
 		return st, err
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, db.Rebind(`INSERT INTO findings (image_digest, record_id, pkg_seq, display_id, rating, fixed, origin, first_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (image_digest, record_id, pkg_seq) DO UPDATE SET resolved_at = NULL,
-		first_seen = excluded.first_seen, display_id = excluded.display_id, rating = excluded.rating, fixed = excluded.fixed`))
-	if err != nil {
-		return st, err
-	}
-	defer ins.Close()
+	ins := &findingInserter{tx: tx, db: db}
 	res, err := tx.PrepareContext(ctx, db.Rebind(`UPDATE findings SET resolved_at = ? WHERE image_digest = ? AND record_id = ? AND pkg_seq = ?`))
 	if err != nil {
 		return st, err
@@ -122,10 +117,13 @@ func Rematch(ctx context.Context, db *store.DB, records []string) (RematchStats,
 				origin = string(match.OriginBase)
 			}
 		}
-		if _, err := ins.ExecContext(ctx, k.image, k.record, k.seq, d.id, d.rating, string(fixed), origin, t); err != nil {
+		if err := ins.add(ctx, k.image, k.record, k.seq, d.id, d.rating, string(fixed), origin, t); err != nil {
 			return st, err
 		}
 		st.New++
+	}
+	if err := ins.flush(ctx); err != nil {
+		return st, err
 	}
 	for k := range open {
 		if _, still := current[k]; still {
@@ -300,4 +298,36 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// findingInserter writes new findings many rows a statement: a new advisory can hit thousands of images at once.
+type findingInserter struct {
+	tx   *sql.Tx
+	db   *store.DB
+	args []any
+}
+
+const findingColumns = 8
+
+func (f *findingInserter) add(ctx context.Context, vals ...any) error {
+	f.args = append(f.args, vals...)
+	if len(f.args) >= 500*findingColumns {
+		return f.flush(ctx)
+	}
+	return nil
+}
+
+func (f *findingInserter) flush(ctx context.Context) error {
+	if len(f.args) == 0 {
+		return nil
+	}
+	one := "(?" + strings.Repeat(", ?", findingColumns-1) + ")"
+	rows := len(f.args) / findingColumns
+	q := `INSERT INTO findings (image_digest, record_id, pkg_seq, display_id, rating, fixed, origin, first_seen) VALUES ` +
+		strings.TrimSuffix(strings.Repeat(one+", ", rows), ", ") +
+		` ON CONFLICT (image_digest, record_id, pkg_seq) DO UPDATE SET resolved_at = NULL, first_seen = excluded.first_seen,
+		display_id = excluded.display_id, rating = excluded.rating, fixed = excluded.fixed`
+	_, err := f.tx.ExecContext(ctx, f.db.Rebind(q), f.args...)
+	f.args = f.args[:0]
+	return err
 }

@@ -135,3 +135,16 @@ func (db *DB) Rebind(q string) string {
 	}
 	return b.String()
 }
+
+// Optimize refreshes the query planner's statistics after a large change (a fleet sync, a big re-match), as
+// autovacuum would do later on PostgreSQL and 'PRAGMA optimize' does on SQLite: without them the planner may
+// scan tables that an index would answer in a millisecond.
+func (db *DB) Optimize(ctx context.Context) error {
+	var err error
+	if db.Dialect == Postgres {
+		_, err = db.ExecContext(ctx, `ANALYZE`)
+	} else {
+		_, err = db.ExecContext(ctx, `PRAGMA optimize`)
+	}
+	return err
+}
