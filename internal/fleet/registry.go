@@ -130,10 +130,17 @@ func SyncRegistry(ctx context.Context, db *store.DB, a *analyze.Analyzer, r Regi
 	return st, nil
 }
 
-// matchRepo matches a repository path against a pattern; a pattern ending in "/**" takes every depth below.
+// matchRepo matches a repository path against a glob; a pattern ending in "/**" takes every depth below what
+// its first segments match ("team-*/**" matches "team-a/x/y").
 func matchRepo(pattern, repo string) bool {
-	if strings.HasSuffix(pattern, "/**") {
-		return strings.HasPrefix(repo, strings.TrimSuffix(pattern, "**"))
+	if head, ok := strings.CutSuffix(pattern, "/**"); ok {
+		n := strings.Count(head, "/") + 1
+		parts := strings.SplitN(repo, "/", n+1)
+		if len(parts) <= n {
+			return false
+		}
+		ok, _ := path.Match(head, strings.Join(parts[:n], "/"))
+		return ok
 	}
 	ok, _ := path.Match(pattern, repo)
 	return ok

@@ -2,7 +2,9 @@ package kube
 
 import (
 	"context"
+	"maps"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -24,7 +26,8 @@ const (
 // Watch keeps an inventory current from the API server's watch events (client-go informers), calling onChange
 // with the full inventory, as Inventory returns it, once the caches are filled and then after each burst of
 // changes (debounced), unless the inventory came out the same (a pod's status heartbeat changes no row).
-// onChange runs on Watch's goroutine: events that arrive meanwhile are gathered into the next call.
+// onChange runs on Watch's goroutine: events that arrive meanwhile are gathered into the next call. A digest
+// that Resolve failed to find is asked again at the first rebuild after resolveErrTTL.
 //
 // Watch returns nil when ctx ends, and an error if the API server refuses to let it list or watch (RBAC):
 // client-go would otherwise retry forever and the inventory would silently stay empty or stale.
@@ -80,13 +83,22 @@ func Watch(ctx context.Context, client kubernetes.Interface, cfg Config, onChang
 			return end(err)
 		}
 		if first || !reflect.DeepEqual(rows, last) {
-			onChange(rows)
 			last = rows
+			onChange(cloneRows(rows)) // the caller's to keep or change: last must stay as it was
 		}
 		if err := waitForChanges(ctx, changed); err != nil {
 			return end(err)
 		}
 	}
+}
+
+func cloneRows(rows []Workload) []Workload {
+	out := slices.Clone(rows)
+	for i := range out {
+		out[i].Labels = maps.Clone(out[i].Labels)
+		out[i].OtherDigests = slices.Clone(out[i].OtherDigests)
+	}
+	return out
 }
 
 // waitForChanges waits for a change, then until changes pause for debounce (or maxDelay has passed).
