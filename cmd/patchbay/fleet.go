@@ -133,14 +133,14 @@ keep the clusters' inventory current from watch events until interrupted.`,
 					fmt.Fprintln(cmd.ErrOrStderr(), "  problem:", p)
 				}
 			}
-			if err := syncSources(cmd, s); err != nil {
+			if err := syncSources(cmd, s, flags.options()); err != nil {
 				return err
 			}
 			if err := afterSync(cmd, s); err != nil {
 				return err
 			}
 			if watch {
-				return watchClusters(cmd, s)
+				return watchClusters(cmd, s, flags.options())
 			}
 			return nil
 		},

@@ -34,7 +34,7 @@ func ReplaceWorkloads(ctx context.Context, db *store.DB, source string, ws []Wor
 	}
 	stmt, err := tx.PrepareContext(ctx, db.Rebind(`INSERT INTO workloads (source, namespace, kind, name, container, init, image,
 		digest, digest_source, environment, owner, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source, namespace, kind, name, container) DO NOTHING`))
+		ON CONFLICT (source, namespace, kind, name, container, digest) DO NOTHING`))
 	if err != nil {
 		return err
 	}

@@ -95,7 +95,8 @@ CREATE TABLE workloads (
   environment   TEXT NOT NULL DEFAULT '',
   owner         TEXT NOT NULL DEFAULT '',
   seen_at       TEXT NOT NULL,
-  PRIMARY KEY (source, namespace, kind, name, container)
+  -- a container runs several digests during a rollout: one row each, all of them need patching
+  PRIMARY KEY (source, namespace, kind, name, container, digest)
 );
 CREATE INDEX workloads_digest ON workloads(digest);
 CREATE TABLE findings (
