@@ -79,7 +79,9 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	// WAL lets readers go on while a writer writes; busy_timeout makes concurrent writers wait, not fail;
 	// foreign keys are off by default in SQLite.
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// A 64 MiB page cache and memory-mapped reads keep a large fleet's hot pages in memory rather than a pread away.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)"
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
