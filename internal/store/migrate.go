@@ -6,14 +6,16 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Migrations are SQL files named NNNN_what.sql, one folder per dialect, applied in order, each once, each in a
-// transaction; schema_migrations remembers which ran. Both folders must hold the same numbers.
+// Migrations are SQL files named NNNN_what.sql, applied in order, each once, each in a transaction;
+// schema_migrations remembers which ran. They are written once, in the SQL that SQLite and PostgreSQL share;
+// the few type names that differ are translated for PostgreSQL (see forDialect).
 //
 //go:embed migrations
 var migrations embed.FS
@@ -25,7 +27,7 @@ type migration struct {
 }
 
 func loadMigrations(d Dialect) ([]migration, error) {
-	dir := path.Join("migrations", string(d))
+	dir := "migrations"
 	entries, err := fs.ReadDir(migrations, dir)
 	if err != nil {
 		return nil, err
@@ -41,7 +43,7 @@ func loadMigrations(d Dialect) ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
+		out = append(out, migration{version: v, name: e.Name(), sql: forDialect(d, string(b))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	return out, nil
@@ -118,4 +120,21 @@ func (db *DB) CurrentSchema(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("schema version: %w", err)
 	}
 	return v, nil
+}
+
+// pgTypes are SQLite's type names that PostgreSQL spells otherwise.
+var pgTypes = regexp.MustCompile(`\b(BLOB|REAL)\b`)
+
+// forDialect translates a migration written for SQLite to the dialect's types: BLOB is BYTEA and REAL is
+// DOUBLE PRECISION in PostgreSQL (its REAL is a 4-byte float).
+func forDialect(d Dialect, sql string) string {
+	if d != Postgres {
+		return sql
+	}
+	return pgTypes.ReplaceAllStringFunc(sql, func(t string) string {
+		if t == "BLOB" {
+			return "BYTEA"
+		}
+		return "DOUBLE PRECISION"
+	})
 }
