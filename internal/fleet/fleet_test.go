@@ -58,7 +58,7 @@ func push(t *testing.T, img v1.Image, dst string) {
 	}
 }
 
-func sync(t *testing.T, db *store.DB, a *analyze.Analyzer, host, prefix string) fleet.SyncStats {
+func syncFleet(t *testing.T, db *store.DB, a *analyze.Analyzer, host, prefix string) fleet.SyncStats {
 	t.Helper()
 	st, err := fleet.SyncRegistry(context.Background(), db, a, fleet.Registry{Host: host, Insecure: true, RepoPattern: prefix + "/**"}, image.Options{})
 	if err != nil || len(st.Problems) > 0 {
@@ -91,11 +91,11 @@ func TestFleetLifecycle(t *testing.T) {
 			}
 			cats := analyze.DefaultCatalogers()
 			a := &analyze.Analyzer{Catalogers: cats, Cache: analyze.OpenCache(t.TempDir(), analyze.AnalyserVersion(cats))}
-			first := sync(t, db, a, host, prefix)
+			first := syncFleet(t, db, a, host, prefix)
 			if first.NewImages != 2 || first.Tags != 3 {
 				t.Errorf("first sync: %+v", first)
 			}
-			again := sync(t, db, a, host, prefix)
+			again := syncFleet(t, db, a, host, prefix)
 			if again.NewImages != 0 || again.LayersRead != 0 || again.KnownImages != 2 {
 				t.Errorf("a second sync analysed again: %+v", again)
 			}
@@ -103,7 +103,7 @@ func TestFleetLifecycle(t *testing.T) {
 			push(t, base2, repo+"/base:latest")
 			push(t, base2, repo+"/base:v2")
 			push(t, app, repo+"/reports:0.3.0")
-			third := sync(t, db, a, host, prefix)
+			third := syncFleet(t, db, a, host, prefix)
 			if third.NewImages != 2 || third.LayersRead != 3 {
 				// v2 brings one new layer, reports-job two more: the shared v1 layer is not read again
 				t.Errorf("third sync: %+v; want 2 new images and 3 layers read", third)
