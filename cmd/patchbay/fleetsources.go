@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -28,8 +29,8 @@ func newFleetAddClusterCmd(db *dbFlag) *cobra.Command {
 		Short: "Add a Kubernetes cluster whose workloads belong to the fleet",
 		Long: `Add a cluster: its kubeconfig (found as kubectl finds it when not given: $KUBECONFIG, ~/.kube/config, or
 in-cluster), a context, and the environment each namespace belongs to, as 'NAMESPACE-GLOB=ENV,...' (first match
-wins). Owners come from the workloads' labels or annotations (owner, team, app.kubernetes.io/owner,
-patchbay.dev/owner), then their namespace's.`,
+wins). Owners come from the workloads' labels or annotations (--owner-keys, by default owner, team,
+app.kubernetes.io/owner, patchbay.dev/owner), then their namespace's.`,
 		Example: "  patchbay fleet add-cluster prod-eu --kubeconfig ~/.kube/prod --context prod-eu --env 'prod-*=prod,staging=staging,qa=qa'",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,6 +56,7 @@ patchbay.dev/owner), then their namespace's.`,
 	cmd.Flags().StringVar(&c.Kubeconfig, "kubeconfig", "", "kubeconfig file (default: as kubectl finds it)")
 	cmd.Flags().StringVar(&c.Context, "context", "", "kubeconfig context (default: the current one)")
 	cmd.Flags().StringVar(&c.EnvRules, "env", "", "environments by namespace: 'NAMESPACE-GLOB=ENV,...'")
+	cmd.Flags().StringVar(&c.OwnerKeys, "owner-keys", "", "labels/annotations that name an owner, in order (default: owner,team,app.kubernetes.io/owner,patchbay.dev/owner)")
 	return cmd
 }
 
@@ -117,7 +119,14 @@ func kubeConfig(s *store.DB, c fleet.Cluster, opt image.Options) (kube.Config, e
 	if err != nil {
 		return kube.Config{}, fmt.Errorf("cluster %s: %w", c.Name, err)
 	}
-	return kube.Config{Cluster: c.Name, Kubeconfig: c.Kubeconfig, Context: c.Context, EnvRules: rules, Resolve: fleet.Resolver(s, opt)}, nil
+	var keys []string
+	for _, k := range strings.Split(c.OwnerKeys, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return kube.Config{Cluster: c.Name, Kubeconfig: c.Kubeconfig, Context: c.Context, EnvRules: rules, OwnerKeys: keys,
+		Resolve: fleet.Resolver(s, opt)}, nil
 }
 
 func workloadsFromKube(ws []kube.Workload) []fleet.Workload {

@@ -51,3 +51,20 @@ func TestNaturalLess(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseRules(f *testing.F) {
+	f.Add("reg.example.com/ops/** kind=base model=1 owner=ops\nlabel:vendor=Acme kind=still model=3\n")
+	f.Add("# only a comment\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		rules, err := ParseRules(text)
+		if err != nil {
+			return
+		}
+		for _, r := range rules {
+			if r.Kind == "" && r.Model == 0 && r.Owner == "" {
+				t.Fatalf("a rule that sets nothing was accepted: %+v", r)
+			}
+			r.matches("reg.example.com/x/y", map[string]string{"vendor": "Acme"})
+		}
+	})
+}

@@ -15,7 +15,8 @@ type Cluster struct {
 	Name       string `json:"name"`
 	Kubeconfig string `json:"kubeconfig"`
 	Context    string `json:"context"`
-	EnvRules   string `json:"env_rules"` // "NAMESPACE-GLOB=ENV,..."
+	EnvRules   string `json:"env_rules"`  // "NAMESPACE-GLOB=ENV,..."
+	OwnerKeys  string `json:"owner_keys"` // "key,key,...": labels/annotations naming an owner; "" = the defaults
 }
 
 // Chart is a Helm chart, Kustomize directory or manifest set whose images belong to the fleet.
@@ -29,15 +30,15 @@ type Chart struct {
 
 // AddCluster remembers a cluster to sync.
 func AddCluster(ctx context.Context, db *store.DB, c Cluster) error {
-	_, err := db.ExecContext(ctx, db.Rebind(`INSERT INTO clusters (name, kubeconfig, context, env_rules, added_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET kubeconfig = excluded.kubeconfig, context = excluded.context, env_rules = excluded.env_rules`),
-		c.Name, c.Kubeconfig, c.Context, c.EnvRules, now())
+	_, err := db.ExecContext(ctx, db.Rebind(`INSERT INTO clusters (name, kubeconfig, context, env_rules, owner_keys, added_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET kubeconfig = excluded.kubeconfig, context = excluded.context, env_rules = excluded.env_rules,
+		owner_keys = excluded.owner_keys`), c.Name, c.Kubeconfig, c.Context, c.EnvRules, c.OwnerKeys, now())
 	return err
 }
 
 // Clusters lists the clusters to sync.
 func Clusters(ctx context.Context, db *store.DB) ([]Cluster, error) {
-	rows, err := db.QueryContext(ctx, `SELECT name, kubeconfig, context, env_rules FROM clusters ORDER BY name`)
+	rows, err := db.QueryContext(ctx, `SELECT name, kubeconfig, context, env_rules, owner_keys FROM clusters ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +46,7 @@ func Clusters(ctx context.Context, db *store.DB) ([]Cluster, error) {
 	var out []Cluster
 	for rows.Next() {
 		var c Cluster
-		if err := rows.Scan(&c.Name, &c.Kubeconfig, &c.Context, &c.EnvRules); err != nil {
+		if err := rows.Scan(&c.Name, &c.Kubeconfig, &c.Context, &c.EnvRules, &c.OwnerKeys); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

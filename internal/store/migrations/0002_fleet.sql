@@ -70,6 +70,7 @@ CREATE TABLE clusters (
   kubeconfig TEXT NOT NULL DEFAULT '',
   context    TEXT NOT NULL DEFAULT '',
   env_rules  TEXT NOT NULL DEFAULT '',
+  owner_keys TEXT NOT NULL DEFAULT '',
   added_at   TEXT NOT NULL,
   last_sync  TEXT
 );
