@@ -15,8 +15,8 @@ import (
 // already has in the module cache; nothing is fetched. jsf-0.82 is shipped as "jsf-0.82.schemax.json" but keeps
 // its $id, so it is registered under the URL bom-1.6 refers to.
 //
-// No Go module ships the SPDX 2.3 JSON schema (spdx/tools-golang does not), so its check runs only when
-// PATCHBAY_SPDX_SCHEMA names a local copy of spdx-schema.json (from the spdx/spdx-spec repository, v2.3).
+// No Go module ships the SPDX 2.3 JSON schema (spdx/tools-golang does not), so SPDX output is checked by
+// decoding it back with tools-golang and by structural assertions (spdx_test.go), not by the schema.
 
 const cyclonedxModule = "github.com/CycloneDX/cyclonedx-go"
 
@@ -30,17 +30,6 @@ func cyclonedxSchema(t *testing.T) *jsonschema.Schema {
 		"http://cyclonedx.org/schema/jsf-0.82.schema.json": "jsf-0.82.schemax.json",
 	}
 	return compileSchema(t, filepath.Join(dir, "schema"), resources, "http://cyclonedx.org/schema/bom-1.6.schema.json")
-}
-
-// spdxSchema compiles the SPDX 2.3 JSON schema named by PATCHBAY_SPDX_SCHEMA, or skips the test.
-func spdxSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	path := os.Getenv("PATCHBAY_SPDX_SCHEMA")
-	if path == "" {
-		t.Skip("SPDX 2.3 JSON schema not available: no Go module ships it; set PATCHBAY_SPDX_SCHEMA to a local spdx-schema.json to validate")
-	}
-	const url = "http://spdx.org/rdf/terms/2.3"
-	return compileSchema(t, filepath.Dir(path), map[string]string{url: filepath.Base(path)}, url)
 }
 
 // compileSchema registers each file of dir under its URL, so that no $ref is ever resolved over the network,
@@ -83,7 +72,7 @@ func moduleDir(t *testing.T, module string) string {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module).Output()
 	dir := strings.TrimSpace(string(out))
 	if err != nil || dir == "" {
-		t.Skipf("cannot locate module %s (go list: %v); schema check skipped", module, err)
+		t.Fatalf("cannot locate module %s in the module cache (go list: %v)", module, err)
 	}
 	return dir
 }
@@ -104,17 +93,6 @@ func TestSchemasRejectBrokenDocuments(t *testing.T) {
 			if err := validateDoc(sch, broken); err == nil {
 				t.Errorf("%s: the schema accepted the broken document", name)
 			}
-		}
-	})
-	t.Run("SPDX", func(t *testing.T) {
-		sch := spdxSchema(t)
-		doc := encodeFixtureSPDX(t, fixtureSBOM())
-		broken := bytes.Replace(doc, []byte(`"SPDXID": "SPDXRef-Package-deb-libc6-`), []byte(`"SPDXID": "SPDXRef-Package-deb-libc+6-`), 1)
-		if bytes.Equal(broken, doc) {
-			t.Fatal("the fixture no longer has the text this test breaks")
-		}
-		if err := validateDoc(sch, broken); err == nil {
-			t.Error("the schema accepted an SPDXID with '+'")
 		}
 	})
 }

@@ -2,25 +2,27 @@ package gobinary
 
 import (
 	"encoding/json"
+	"github.com/patchbay/patchbay/internal/testenv"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
 
 // The test corpus, when present, has a real service binary and the packages an independent tool found in it.
-const (
-	corpusExpected = "/root/.cache/patchbay-test/corpus/expected/visits-service_1.0.0.json"
-	corpusBinary   = "/root/.cache/patchbay-test/corpus/work/rootfs/goapp/usr/local/bin/app"
+var (
+	corpusExpected = filepath.Join(testenv.CacheDir(), "corpus/expected/visits-service_1.0.0.json")
+	corpusBinary   = filepath.Join(testenv.CacheDir(), "corpus/work/rootfs/goapp/usr/local/bin/app")
 	corpusPath     = "/usr/local/bin/app" // the binary's path in the image
 )
 
 func TestCatalogCorpusGroundTruth(t *testing.T) {
 	raw, err := os.ReadFile(corpusExpected)
 	if err != nil {
-		t.Skipf("corpus not present: %v", err)
+		testenv.Unavailable(t, "corpus not present: %v", err)
 	}
 	if _, err := os.Stat(corpusBinary); err != nil {
-		t.Skipf("corpus binary not present: %v", err)
+		testenv.Unavailable(t, "corpus binary not present: %v", err)
 	}
 	var expected struct {
 		Packages []struct {

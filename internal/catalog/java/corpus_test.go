@@ -2,6 +2,7 @@ package java
 
 import (
 	"encoding/json"
+	"github.com/patchbay/patchbay/internal/testenv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,7 +12,7 @@ import (
 
 // The corpus is built outside the repository by the project's corpus tooling; the test runs where it exists.
 var (
-	corpusRoot     = filepath.Join(os.Getenv("HOME"), ".cache/patchbay-test/corpus")
+	corpusRoot     = filepath.Join(testenv.CacheDir(), "corpus")
 	corpusAppJar   = filepath.Join(corpusRoot, "work/rootfs/javaapp/app/app.jar")
 	corpusExpected = filepath.Join(corpusRoot, "expected/customers-service_2.1.4.json")
 )
@@ -21,11 +22,11 @@ var (
 func TestCorpusCustomersService(t *testing.T) {
 	content, err := os.ReadFile(corpusAppJar)
 	if err != nil {
-		t.Skipf("corpus not built (%v): run the corpus tooling first", err)
+		testenv.Unavailable(t, "corpus not built (%v): run the corpus tooling first", err)
 	}
 	raw, err := os.ReadFile(corpusExpected)
 	if err != nil {
-		t.Skipf("corpus expectations missing: %v", err)
+		testenv.Unavailable(t, "corpus expectations missing: %v", err)
 	}
 	var expected struct {
 		Packages []struct {

@@ -3,6 +3,7 @@ package npm
 import (
 	"context"
 	"encoding/json"
+	"github.com/patchbay/patchbay/internal/testenv"
 	"io/fs"
 	"os"
 	"path"
@@ -15,8 +16,8 @@ import (
 
 // The corpus is built outside the repository (an image's root filesystem and the packages known to be in it); the
 // test runs where it exists.
-const (
-	corpusRoot     = "/root/.cache/patchbay-test/corpus"
+var (
+	corpusRoot     = filepath.Join(testenv.CacheDir(), "corpus")
 	corpusRootfs   = corpusRoot + "/work/rootfs/nodeapp"
 	corpusExpected = corpusRoot + "/expected/vets-frontend_1.0.0.json"
 )
@@ -27,7 +28,7 @@ const (
 // ones (the Debian-owned modules in /usr/share/nodejs).
 func TestCorpusPrecisionRecall(t *testing.T) {
 	if _, err := os.Stat(corpusRootfs); err != nil {
-		t.Skipf("corpus root filesystem not present (%v); it is built by the corpus scripts outside the repository", err)
+		testenv.Unavailable(t, "corpus root filesystem not present (%v); it is built by the corpus scripts outside the repository", err)
 	}
 	want := expectedCorpusPackages(t)
 	if len(want) == 0 {

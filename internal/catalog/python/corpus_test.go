@@ -3,6 +3,7 @@ package python
 import (
 	"context"
 	"encoding/json"
+	"github.com/patchbay/patchbay/internal/testenv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,8 +15,8 @@ import (
 
 // The corpus is built outside the repository (an image's root filesystem and the packages known to be in it); the
 // test runs where it exists.
-const (
-	corpusRoot     = "/root/.cache/patchbay-test/corpus"
+var (
+	corpusRoot     = filepath.Join(testenv.CacheDir(), "corpus")
 	corpusRootfs   = corpusRoot + "/work/rootfs/pyvenv"
 	corpusExpected = corpusRoot + "/expected/reports-job_0.3.0.json"
 )
@@ -25,7 +26,7 @@ const (
 // virtualenv's) and its optional ones (those Debian's python3-* packages installed in dist-packages).
 func TestCorpusPrecisionRecall(t *testing.T) {
 	if _, err := os.Stat(corpusRootfs); err != nil {
-		t.Skipf("corpus root filesystem not present (%v); it is built by the corpus scripts outside the repository", err)
+		testenv.Unavailable(t, "corpus root filesystem not present (%v); it is built by the corpus scripts outside the repository", err)
 	}
 	want := expectedCorpusPackages(t)
 	if len(want) == 0 {
