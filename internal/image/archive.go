@@ -3,6 +3,9 @@ package image
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"strings"
 
 	"github.com/google/go-containerregistry/pkg/name"
 	"github.com/google/go-containerregistry/pkg/v1/tarball"
@@ -11,16 +14,16 @@ import (
 // openArchive opens "FILE" or "FILE:TAG", a tarball written by `docker save` (or `crane pull --format=tarball`).
 // A TAG is needed only when the archive holds more than one image.
 func openArchive(ctx context.Context, spec string, opt Options) (*Image, error) {
-	file, tag := spec, ""
-	if m, err := tarball.LoadManifest(func() (ioReadCloser, error) { return openFile(spec) }); err != nil {
-		// maybe "FILE:TAG"
-		if i := lastColon(spec); i > 0 {
-			file, tag = spec[:i], spec[i+1:]
-		} else {
-			return nil, fmt.Errorf("docker archive %s: %w", spec, err)
+	file, tag := splitArchiveSpec(spec)
+	if tag == "" {
+		// a single image names itself: use its tag for display
+		m, err := tarball.LoadManifest(func() (io.ReadCloser, error) { return os.Open(file) })
+		if err != nil {
+			return nil, fmt.Errorf("docker archive %s: %w", file, err)
 		}
-	} else if len(m) == 1 && len(m[0].RepoTags) > 0 {
-		tag = m[0].RepoTags[0]
+		if len(m) == 1 && len(m[0].RepoTags) > 0 {
+			tag = m[0].RepoTags[0]
+		}
 	}
 	var t *name.Tag
 	if tag != "" {
@@ -39,4 +42,23 @@ func openArchive(ctx context.Context, spec string, opt Options) (*Image, error) 
 		display = tag
 	}
 	return located(fromV1(img, display, false))("docker-archive", file)
+}
+
+// splitArchiveSpec cuts "FILE:TAG" at the colon after which the file exists, since both a path and a tag may
+// hold colons ("img.tar:registry:5000/app:1.0").
+func splitArchiveSpec(spec string) (file, tag string) {
+	if _, err := os.Stat(spec); err == nil {
+		return spec, ""
+	}
+	for i := strings.IndexByte(spec, ':'); i >= 0; {
+		if st, err := os.Stat(spec[:i]); err == nil && !st.IsDir() {
+			return spec[:i], spec[i+1:]
+		}
+		j := strings.IndexByte(spec[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return spec, ""
 }

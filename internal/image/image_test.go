@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"io"
 	"os"
 	"path/filepath"
@@ -176,7 +177,7 @@ func TestRegistryCredentials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _ := parseHash(src.ManifestDigest)
+	h, _ := v1.NewHash(src.ManifestDigest)
 	img, err := p.Image(h)
 	if err != nil {
 		t.Fatal(err)
