@@ -160,6 +160,10 @@ func TestFleetEndToEnd(t *testing.T) {
 	if nginx := byRef["vendor/nginx:1.22"]; nginx.Kind != "still" || nginx.HostingModel != 3 || nginx.Actor != "ops" {
 		t.Errorf("nginx: %+v", nginx)
 	}
+	table := must("impact", id)
+	if !strings.Contains(table, "act: ops") || !strings.Contains(table, "fix: rebase") || !strings.Contains(table, "prod") {
+		t.Errorf("impact table:\n%s", table)
+	}
 	orphans := must("fleet", "orphans")
 	if !strings.Contains(orphans, "reports-job") || !strings.Contains(orphans, "kwok/prod/Deployment/reports") {
 		t.Errorf("orphans:\n%s", orphans)
