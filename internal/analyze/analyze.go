@@ -23,7 +23,7 @@ import (
 )
 
 // frameworkVersion changes when the walk or the layer result format changes, so cached results go stale.
-const frameworkVersion = 1
+const frameworkVersion = 2
 
 // Analyzer reads images with a set of catalogers.
 type Analyzer struct {

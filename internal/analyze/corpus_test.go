@@ -193,3 +193,46 @@ func checkSBOM(t *testing.T, exp expectedImage, s *sbom.SBOM) {
 		t.Logf("%-7s expected %3d found %3d extra %d wrong layer %d", typ, c.want, c.found, c.extra, c.wrongLayer)
 	}
 }
+
+// TestDebLicensesFromCopyright: each deb of debian-base:v1 carries the licences its copyright file declares,
+// read here straight from the root filesystem the image was made of (symlinked doc directories followed by the
+// operating system, not by Patchbay).
+func TestDebLicensesFromCopyright(t *testing.T) {
+	corpus := testenv.Corpus(t)
+	rootfs := filepath.Join(corpus, "work", "rootfs", "v1")
+	if _, err := os.Stat(rootfs); err != nil {
+		testenv.Unavailable(t, "the corpus root filesystem %s", rootfs)
+	}
+	img, err := image.Open(context.Background(), "oci:"+filepath.Join(corpus, "oci")+":corpus.local/debian-base:v1", image.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Analyzer{Catalogers: DefaultCatalogers()}).Analyze(context.Background(), img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := 0
+	for _, p := range res.SBOM.Packages {
+		data, err := os.ReadFile(filepath.Join(rootfs, "usr/share/doc", p.Name, "copyright"))
+		var want []string
+		seen := map[string]bool{}
+		if err == nil {
+			for _, l := range strings.Split(string(data), "\n") {
+				if v, ok := strings.CutPrefix(l, "License:"); ok && strings.TrimSpace(v) != "" && !seen[strings.TrimSpace(v)] {
+					seen[strings.TrimSpace(v)] = true
+					want = append(want, strings.TrimSpace(v))
+				}
+			}
+		}
+		if strings.Join(p.Licenses, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: licences %q, its copyright file declares %q", p.Name, p.Licenses, want)
+		}
+		if len(want) > 0 {
+			with++
+		}
+	}
+	if with < len(res.SBOM.Packages)/2 {
+		t.Errorf("only %d of %d packages have licences", with, len(res.SBOM.Packages))
+	}
+	t.Logf("%d of %d debs carry licences", with, len(res.SBOM.Packages))
+}

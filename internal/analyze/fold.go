@@ -140,6 +140,7 @@ func fold(layers []*catalog.LayerResult, diffIDs []string) (pkgs []sbom.Package,
 		return x.Paths[0] < y.Paths[0]
 	})
 	distro, warnings = findDistro(v, layers)
+	debLicenses(v, layers, pkgs)
 	return pkgs, distro, warnings
 }
 
@@ -185,4 +186,22 @@ func shortDigest(d string) string {
 		return d[:i+13]
 	}
 	return d
+}
+
+// debLicenses gives each deb the licences of its /usr/share/doc/NAME/copyright as the image has it (a package's
+// doc directory may be a symlink to its source's sibling: libstdc++6 → gcc-12-base).
+func debLicenses(v *view, layers []*catalog.LayerResult, pkgs []sbom.Package) {
+	for i := range pkgs {
+		p := &pkgs[i]
+		if p.Type != sbom.TypeDeb || len(p.Licenses) > 0 {
+			continue
+		}
+		real, err := v.resolve("/usr/share/doc/" + p.Name + "/copyright")
+		if err != nil {
+			continue
+		}
+		if n := v.lookup(real); n != nil && n.layer >= 0 {
+			p.Licenses = layers[n.layer].Licenses[real]
+		}
+	}
 }

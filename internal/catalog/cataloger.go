@@ -39,6 +39,9 @@ type Result struct {
 	Distro *sbom.Distro
 	// Owned maps paths (absolute) that an OS package's file list says the package installed to that package
 	// ("deb:python3-urllib3"). Catalogers keep only paths that some language cataloger could take as evidence
-	// (see MayBeEvidence), so that the list stays small.
+	// (see EvidenceFilter), so that the list stays small.
 	Owned map[string]string
+	// Licenses are the licences a file declares for the package that ships it, when the package database itself
+	// does not say (Debian's /usr/share/doc/NAME/copyright): the fold step gives them to the package.
+	Licenses []string
 }

@@ -37,7 +37,9 @@ type LayerResult struct {
 	Packages []sbom.Package         `json:"packages,omitempty"` // Paths[0] is the evidence; Layer is not set yet
 	Distros  map[string]sbom.Distro `json:"distros,omitempty"`  // by the path of the file read
 	Owned    map[string]string      `json:"owned,omitempty"`
-	Warnings []string               `json:"warnings,omitempty"`
+	// Licenses are the licences declared by licence files of this layer, by the file's path.
+	Licenses map[string][]string `json:"licenses,omitempty"`
+	Warnings []string            `json:"warnings,omitempty"`
 }
 
 // OuterPath is the file in the image that a package's evidence path points into: "/app/app.jar" for

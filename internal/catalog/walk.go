@@ -145,6 +145,12 @@ func catalogFile(ctx context.Context, tr *tar.Reader, e Entry, wanting []Catalog
 			}
 			res.Distros[e.Path] = *r.Distro
 		}
+		if len(r.Licenses) > 0 {
+			if res.Licenses == nil {
+				res.Licenses = map[string][]string{}
+			}
+			res.Licenses[e.Path] = r.Licenses
+		}
 		for k, v := range r.Owned {
 			if res.Owned == nil {
 				res.Owned = map[string]string{}

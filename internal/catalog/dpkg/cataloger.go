@@ -27,7 +27,7 @@ type Cataloger struct {
 func New(keep func(string) bool) *Cataloger { return &Cataloger{keep: keep} }
 
 func (*Cataloger) Name() string { return "dpkg" }
-func (*Cataloger) Version() int { return 1 }
+func (*Cataloger) Version() int { return 2 }
 
 func (c *Cataloger) Wants(e catalog.Entry) bool {
 	p := e.Path
@@ -39,12 +39,15 @@ func (c *Cataloger) Wants(e catalog.Entry) bool {
 	case strings.HasPrefix(p, infoDir):
 		return c.keep != nil && strings.HasSuffix(p, ".list")
 	}
-	return false
+	return isCopyrightFile(p)
 }
 
 func (c *Cataloger) Catalog(ctx context.Context, f *catalog.File) (catalog.Result, error) {
 	if strings.HasPrefix(f.Path, infoDir) {
 		return c.fileList(f)
+	}
+	if isCopyrightFile(f.Path) {
+		return copyrightLicenses(f)
 	}
 	data, err := f.ReadAll(maxStatus)
 	if err != nil {

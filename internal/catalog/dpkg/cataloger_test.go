@@ -126,3 +126,42 @@ func FuzzStatus(f *testing.F) {
 		}
 	})
 }
+
+func TestCopyright(t *testing.T) {
+	c := New(nil)
+	for p, want := range map[string]bool{
+		"/usr/share/doc/bash/copyright":       true,
+		"/usr/share/doc/bash/changelog.gz":    false,
+		"/usr/share/doc/copyright":            false,
+		"/usr/share/doc/bash/sub/copyright":   false,
+		"/usr/local/share/doc/bash/copyright": false,
+	} {
+		if got := c.Wants(catalog.Entry{Path: p}); got != want {
+			t.Errorf("Wants(%s) = %v", p, got)
+		}
+	}
+	data, err := os.ReadFile("testdata/bash.copyright")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run(t, c, "/usr/share/doc/bash/copyright", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// every distinct "License:" value of the file, in order: counted here with a plain line scan
+	var want []string
+	seen := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(l, "License:"); ok && !seen[strings.TrimSpace(v)] {
+			seen[strings.TrimSpace(v)] = true
+			want = append(want, strings.TrimSpace(v))
+		}
+	}
+	if len(want) == 0 || strings.Join(res.Licenses, "|") != strings.Join(want, "|") {
+		t.Errorf("licences %q, want %q", res.Licenses, want)
+	}
+	free, err := run(t, c, "/usr/share/doc/x/copyright", []byte("This package was debianized by someone.\nIt is GPL.\n"))
+	if err != nil || len(free.Licenses) != 0 {
+		t.Errorf("a free-form copyright file gave %q, %v", free.Licenses, err)
+	}
+}

@@ -1,5 +1,6 @@
 // Package dpkg catalogs Debian packages from dpkg's status database (var/lib/dpkg/status), the one-file-per-package
-// status.d of distroless images, and the file lists in var/lib/dpkg/info that say which package installed a file.
+// status.d of distroless images, the file lists in var/lib/dpkg/info that say which package installed a file, and
+// the licences each package declares in /usr/share/doc/NAME/copyright.
 package dpkg
 
 import (
