@@ -39,8 +39,9 @@ func (f *imageFlags) options() image.Options {
 	return image.Options{Platform: plat, Insecure: f.insecure, UserAgent: "patchbay/" + version}
 }
 
-// analyzeImage opens the image and analyses it, with progress on stderr when that is a terminal.
-func (f *imageFlags) analyzeImage(ctx context.Context, ref string) (*image.Image, *analyze.Result, error) {
+// analyzeImage opens the image and analyses it, with progress on stderr when that is a terminal. sbomOnly says
+// the caller needs no per-layer results (an image seen before is then answered from its cached SBOM).
+func (f *imageFlags) analyzeImage(ctx context.Context, ref string, sbomOnly bool) (*image.Image, *analyze.Result, error) {
 	if _, err := image.ParsePlatform(f.platform); err != nil {
 		return nil, nil, err
 	}
@@ -49,7 +50,7 @@ func (f *imageFlags) analyzeImage(ctx context.Context, ref string) (*image.Image
 		return nil, nil, err
 	}
 	cats := analyze.DefaultCatalogers()
-	a := &analyze.Analyzer{Catalogers: cats, Tool: sbom.Tool{Name: "patchbay", Version: version}}
+	a := &analyze.Analyzer{Catalogers: cats, Tool: sbom.Tool{Name: "patchbay", Version: version}, SBOMOnly: sbomOnly}
 	if !f.noCache {
 		dir := f.cacheDir
 		if dir == "" {

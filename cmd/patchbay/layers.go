@@ -30,7 +30,7 @@ in a layer, files deleted later that still ship, large duplicated files).
 			if output != "table" && output != "json" {
 				return fmt.Errorf("unknown output format %q: want table or json", output)
 			}
-			img, res, err := flags.analyzeImage(cmd.Context(), args[0])
+			img, res, err := flags.analyzeImage(cmd.Context(), args[0], false)
 			if err != nil {
 				return err
 			}

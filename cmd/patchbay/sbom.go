@@ -38,7 +38,7 @@ JSON). In CycloneDX every component carries the property patchbay:layer:diff_id.
 			if err != nil {
 				return err
 			}
-			_, res, err := flags.analyzeImage(cmd.Context(), args[0])
+			_, res, err := flags.analyzeImage(cmd.Context(), args[0], true)
 			if err != nil {
 				return err
 			}

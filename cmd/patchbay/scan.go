@@ -61,7 +61,7 @@ found, 2 error.
 				return err
 			}
 			defer s.Close()
-			img, res, err := flags.analyzeImage(cmd.Context(), args[0])
+			img, res, err := flags.analyzeImage(cmd.Context(), args[0], true)
 			if err != nil {
 				return err
 			}

@@ -35,9 +35,13 @@ type Analyzer struct {
 	// Progress, when set, is told as each layer is done (for a progress line on a terminal).
 	Progress func(done, total int, l image.Layer, cached bool)
 	Tool     sbom.Tool
+	// SBOMOnly says the caller needs the SBOM alone, not the per-layer results: an image analysed before is then
+	// answered from its cached SBOM without reading its layers' results at all.
+	SBOMOnly bool
 }
 
-// Result is an analysed image: its SBOM and the per-layer results (for layer hygiene).
+// Result is an analysed image: its SBOM and the per-layer results (for layer hygiene; nil when SBOMOnly was
+// answered from the cache).
 type Result struct {
 	SBOM   *sbom.SBOM
 	Layers []*catalog.LayerResult
@@ -60,6 +64,16 @@ func AnalyserVersion(cats []catalog.Cataloger) string {
 func (a *Analyzer) Analyze(ctx context.Context, img *image.Image) (*Result, error) {
 	n := len(img.Layers)
 	res := &Result{Layers: make([]*catalog.LayerResult, n), Cached: make([]bool, n)}
+	if a.SBOMOnly && a.Cache != nil && img.ManifestDigest != "" {
+		if s := a.Cache.GetSBOM(img.ManifestDigest); s != nil {
+			s.Source.Reference, s.Source.Name = img.Reference, img.Name
+			for i := range res.Cached {
+				res.Cached[i] = true
+			}
+			res.SBOM, res.Layers = s, nil
+			return res, nil
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	limit := a.Concurrency
 	if limit <= 0 {
@@ -92,6 +106,9 @@ func (a *Analyzer) Analyze(ctx context.Context, img *image.Image) (*Result, erro
 		return nil, err
 	}
 	res.SBOM = a.buildSBOM(img, res.Layers)
+	if a.Cache != nil && img.ManifestDigest != "" {
+		_ = a.Cache.PutSBOM(res.SBOM)
+	}
 	return res, nil
 }
 

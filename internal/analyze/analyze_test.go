@@ -218,3 +218,28 @@ func TestCacheSharesLayersAcrossImages(t *testing.T) {
 		t.Errorf("rescan: cached %v, %d packages", again.Cached, len(again.SBOM.Packages))
 	}
 }
+
+// TestSBOMOnlyRescanReadsNoLayerResult: with SBOMOnly, an image analysed before is answered from its cached SBOM,
+// the same packages, without the per-layer results; without it, the layer results come back (layer hygiene).
+func TestSBOMOnlyRescanReadsNoLayerResult(t *testing.T) {
+	dir := t.TempDir()
+	ref := writeImage(t, dir, "test/sbomonly:1", nil, layerOf(t, tf{name: "var/lib/dpkg/status", body: statusAB}))
+	cats := DefaultCatalogers()
+	a := &Analyzer{Catalogers: cats, Cache: OpenCache(filepath.Join(t.TempDir(), "cache"), AnalyserVersion(cats)), SBOMOnly: true}
+	first, err := analyzeRef(t, a, ref)
+	if err != nil || first.Layers == nil {
+		t.Fatalf("first: %v, layers %v", err, first.Layers)
+	}
+	again, err := analyzeRef(t, a, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Layers != nil || len(again.SBOM.Packages) != len(first.SBOM.Packages) || again.SBOM.Source.ManifestDigest != first.SBOM.Source.ManifestDigest {
+		t.Errorf("rescan: layers %v, %d packages (want %d from the cached SBOM)", again.Layers, len(again.SBOM.Packages), len(first.SBOM.Packages))
+	}
+	a.SBOMOnly = false
+	full, err := analyzeRef(t, a, ref)
+	if err != nil || len(full.Layers) != 1 || full.Layers[0] == nil || !full.Cached[0] {
+		t.Errorf("without SBOMOnly: %v, layers %v", err, full.Layers)
+	}
+}
