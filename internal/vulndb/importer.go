@@ -78,7 +78,7 @@ func ingest(ctx context.Context, db *store.DB, records <-chan rawRecord, source 
 			st.Unchanged++
 			continue
 		}
-		if err := w.put(ctx, v, rec.data, source); err != nil {
+		if err := w.put(ctx, v, rec.data, source, !seen); err != nil {
 			return st, err
 		}
 		known[v.ID] = v.Version().Time
