@@ -104,11 +104,11 @@ func Walk(ctx context.Context, tarStream io.Reader, cats []Cataloger, lim Limits
 // spooled copy when several do. Cataloger errors become warnings; the stream's own errors are returned.
 func catalogFile(ctx context.Context, tr *tar.Reader, e Entry, wanting []Cataloger, lim Limits, res *LayerResult) ([]sbom.Package, error) {
 	sources := make([]func() io.Reader, len(wanting))
-	var counted *countingReader
+	var stream *errorRecordingReader
 	switch {
 	case len(wanting) == 1:
-		counted = &countingReader{r: tr}
-		sources[0] = func() io.Reader { return counted }
+		stream = &errorRecordingReader{r: tr}
+		sources[0] = func() io.Reader { return stream }
 	default:
 		data, cleanup, err := copyForMany(tr, e.Size, lim.TempDir)
 		if err != nil {
@@ -124,8 +124,8 @@ func catalogFile(ctx context.Context, tr *tar.Reader, e Entry, wanting []Catalog
 		f := NewFile(e, sources[i](), lim.TempDir)
 		r, err := safeCatalog(ctx, c, f)
 		f.Close()
-		if counted != nil && counted.err != nil && !errors.Is(counted.err, io.EOF) {
-			return nil, fmt.Errorf("reading %s: %w", e.Path, counted.err)
+		if stream != nil && stream.err != nil && !errors.Is(stream.err, io.EOF) {
+			return nil, fmt.Errorf("reading %s: %w", e.Path, stream.err)
 		}
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: %s: %v", e.Path, c.Name(), err))
@@ -194,14 +194,14 @@ func copyForMany(r io.Reader, size int64, tempDir string) (io.ReaderAt, func(), 
 	return tmp, cleanup, nil
 }
 
-// countingReader remembers the stream's own error, so that a truncated layer is told apart from a cataloger's
+// errorRecordingReader remembers the stream's own error, so that a truncated layer is told apart from a cataloger's
 // complaint about a file's content.
-type countingReader struct {
+type errorRecordingReader struct {
 	r   io.Reader
 	err error
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
+func (c *errorRecordingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if err != nil && c.err == nil {
 		c.err = err
