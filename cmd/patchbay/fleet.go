@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/patchbay/patchbay/internal/analyze"
 	"github.com/patchbay/patchbay/internal/fleet"
-	"github.com/patchbay/patchbay/internal/sbom"
 	"github.com/patchbay/patchbay/internal/store"
 )
 
@@ -214,21 +211,4 @@ func writeJSON(w io.Writer, v any) error {
 	e := json.NewEncoder(w)
 	e.SetIndent("", "  ")
 	return e.Encode(v)
-}
-
-// analyzer builds the analyser the flags say (layer cache unless --no-cache).
-func (f *imageFlags) analyzer() (*analyze.Analyzer, error) {
-	cats := analyze.DefaultCatalogers()
-	a := &analyze.Analyzer{Catalogers: cats, Tool: sbom.Tool{Name: "patchbay", Version: version}}
-	if !f.noCache {
-		dir := f.cacheDir
-		if dir == "" {
-			var err error
-			if dir, err = analyze.DefaultCacheDir(); err != nil {
-				return nil, err
-			}
-		}
-		a.Cache = analyze.OpenCache(filepath.Clean(dir), analyze.AnalyserVersion(cats))
-	}
-	return a, nil
 }

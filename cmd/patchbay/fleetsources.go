@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"k8s.io/client-go/kubernetes"
 
 	"github.com/patchbay/patchbay/internal/chart"
 	"github.com/patchbay/patchbay/internal/fleet"
@@ -113,11 +112,11 @@ func renderChart(ctx context.Context, c fleet.Chart) ([]chart.Image, error) {
 	}
 }
 
-// kubeConfig turns a stored cluster into the inventory's configuration.
-func kubeConfig(s *store.DB, c fleet.Cluster, opt image.Options) (kube.Config, error) {
+// connectCluster turns a stored cluster into the inventory's configuration and a client for it.
+func connectCluster(s *store.DB, c fleet.Cluster, opt image.Options) (kube.Config, kubernetes.Interface, error) {
 	rules, err := kube.ParseEnvRules(c.EnvRules)
 	if err != nil {
-		return kube.Config{}, fmt.Errorf("cluster %s: %w", c.Name, err)
+		return kube.Config{}, nil, fmt.Errorf("cluster %s: %w", c.Name, err)
 	}
 	var keys []string
 	for _, k := range strings.Split(c.OwnerKeys, ",") {
@@ -125,8 +124,13 @@ func kubeConfig(s *store.DB, c fleet.Cluster, opt image.Options) (kube.Config, e
 			keys = append(keys, k)
 		}
 	}
-	return kube.Config{Cluster: c.Name, Kubeconfig: c.Kubeconfig, Context: c.Context, EnvRules: rules, OwnerKeys: keys,
-		Resolve: fleet.Resolver(s, opt)}, nil
+	cfg := kube.Config{Cluster: c.Name, Kubeconfig: c.Kubeconfig, Context: c.Context, EnvRules: rules, OwnerKeys: keys,
+		Resolve: fleet.Resolver(s, opt)}
+	client, err := kube.Connect(cfg)
+	if err != nil {
+		return cfg, nil, fmt.Errorf("cluster %s: %w", c.Name, err)
+	}
+	return cfg, client, nil
 }
 
 func workloadsFromKube(ws []kube.Workload) []fleet.Workload {
@@ -152,13 +156,9 @@ func syncSources(cmd *cobra.Command, s *store.DB, opt image.Options) error {
 		return err
 	}
 	for _, c := range clusters {
-		cfg, err := kubeConfig(s, c, opt)
+		cfg, client, err := connectCluster(s, c, opt)
 		if err != nil {
 			return err
-		}
-		client, err := kube.Connect(cfg)
-		if err != nil {
-			return fmt.Errorf("cluster %s: %w", c.Name, err)
 		}
 		ws, err := kube.Inventory(ctx, client, cfg)
 		if err != nil {
@@ -198,10 +198,10 @@ func syncSources(cmd *cobra.Command, s *store.DB, opt image.Options) error {
 	return nil
 }
 
-// watchClusters keeps the clusters' workloads current from watch events until interrupted.
+// watchClusters keeps the clusters' workloads current from watch events until interrupted (main's context ends
+// on Ctrl-C and SIGTERM).
 func watchClusters(cmd *cobra.Command, s *store.DB, opt image.Options) error {
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-	defer stop()
+	ctx := cmd.Context()
 	clusters, err := fleet.Clusters(ctx, s)
 	if err != nil {
 		return err
@@ -211,13 +211,9 @@ func watchClusters(cmd *cobra.Command, s *store.DB, opt image.Options) error {
 	}
 	errs := make(chan error, len(clusters))
 	for _, c := range clusters {
-		cfg, err := kubeConfig(s, c, opt)
+		cfg, client, err := connectCluster(s, c, opt)
 		if err != nil {
 			return err
-		}
-		client, err := kube.Connect(cfg)
-		if err != nil {
-			return fmt.Errorf("cluster %s: %w", c.Name, err)
 		}
 		go func(c fleet.Cluster) {
 			errs <- kube.Watch(ctx, client, cfg, func(ws []kube.Workload) {

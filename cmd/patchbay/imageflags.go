@@ -49,17 +49,11 @@ func (f *imageFlags) analyzeImage(ctx context.Context, ref string, sbomOnly bool
 	if err != nil {
 		return nil, nil, err
 	}
-	cats := analyze.DefaultCatalogers()
-	a := &analyze.Analyzer{Catalogers: cats, Tool: sbom.Tool{Name: "patchbay", Version: version}, SBOMOnly: sbomOnly}
-	if !f.noCache {
-		dir := f.cacheDir
-		if dir == "" {
-			if dir, err = analyze.DefaultCacheDir(); err != nil {
-				return nil, nil, err
-			}
-		}
-		a.Cache = analyze.OpenCache(filepath.Clean(dir), analyze.AnalyserVersion(cats))
+	a, err := f.analyzer()
+	if err != nil {
+		return nil, nil, err
 	}
+	a.SBOMOnly = sbomOnly
 	if !f.quiet && isTerminal(os.Stderr) {
 		a.Progress = func(done, total int, l image.Layer, cached bool) {
 			how := "read"
@@ -82,6 +76,23 @@ func (f *imageFlags) analyzeImage(ctx context.Context, ref string, sbomOnly bool
 		}
 	}
 	return img, res, nil
+}
+
+// analyzer builds the analyser the flags say (layer cache unless --no-cache).
+func (f *imageFlags) analyzer() (*analyze.Analyzer, error) {
+	cats := analyze.DefaultCatalogers()
+	a := &analyze.Analyzer{Catalogers: cats, Tool: sbom.Tool{Name: "patchbay", Version: version}}
+	if !f.noCache {
+		dir := f.cacheDir
+		if dir == "" {
+			var err error
+			if dir, err = analyze.DefaultCacheDir(); err != nil {
+				return nil, err
+			}
+		}
+		a.Cache = analyze.OpenCache(filepath.Clean(dir), analyze.AnalyserVersion(cats))
+	}
+	return a, nil
 }
 
 func isTerminal(f *os.File) bool {

@@ -2,13 +2,11 @@ package catalog
 
 import (
 	"archive/tar"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 
@@ -100,31 +98,27 @@ func Walk(ctx context.Context, tarStream io.Reader, cats []Cataloger, lim Limits
 	return res, nil
 }
 
-// catalogFile hands one file to the catalogers that want it: the stream itself when one wants it, an in-memory or
-// spooled copy when several do. Cataloger errors become warnings; the stream's own errors are returned.
+// catalogFile hands one file to the catalogers that want it: the stream itself when one wants it, a copy (in
+// memory or spooled, as File.ReaderAt keeps it) when several do. Cataloger errors become warnings; the stream's
+// own errors are returned.
 func catalogFile(ctx context.Context, tr *tar.Reader, e Entry, wanting []Cataloger, lim Limits, res *LayerResult) ([]sbom.Package, error) {
-	sources := make([]func() io.Reader, len(wanting))
-	var stream *errorRecordingReader
-	switch {
-	case len(wanting) == 1:
-		stream = &errorRecordingReader{r: tr}
-		sources[0] = func() io.Reader { return stream }
-	default:
-		data, cleanup, err := copyForMany(tr, e.Size, lim.TempDir)
+	stream := &errorRecordingReader{r: tr}
+	open := func() io.Reader { return stream }
+	if len(wanting) > 1 {
+		shared := NewFile(e, stream, lim.TempDir)
+		defer shared.Close()
+		data, size, err := shared.ReaderAt()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("reading %s: %w", e.Path, err)
 		}
-		defer cleanup()
-		for i := range sources {
-			sources[i] = func() io.Reader { return io.NewSectionReader(data, 0, e.Size) }
-		}
+		open = func() io.Reader { return io.NewSectionReader(data, 0, size) }
 	}
 	var found []sbom.Package
-	for i, c := range wanting {
-		f := NewFile(e, sources[i](), lim.TempDir)
+	for _, c := range wanting {
+		f := NewFile(e, open(), lim.TempDir)
 		r, err := safeCatalog(ctx, c, f)
 		f.Close()
-		if stream != nil && stream.err != nil && !errors.Is(stream.err, io.EOF) {
+		if stream.err != nil && !errors.Is(stream.err, io.EOF) {
 			return nil, fmt.Errorf("reading %s: %w", e.Path, stream.err)
 		}
 		if err != nil {
@@ -139,27 +133,32 @@ func catalogFile(ctx context.Context, tr *tar.Reader, e Entry, wanting []Catalog
 			}
 		}
 		found = append(found, r.Packages...)
-		if r.Distro != nil {
-			if res.Distros == nil {
-				res.Distros = map[string]sbom.Distro{}
-			}
-			res.Distros[e.Path] = *r.Distro
-		}
-		if len(r.Licenses) > 0 {
-			if res.Licenses == nil {
-				res.Licenses = map[string][]string{}
-			}
-			res.Licenses[e.Path] = r.Licenses
-		}
-		for k, v := range r.Owned {
-			if res.Owned == nil {
-				res.Owned = map[string]string{}
-			}
-			res.Owned[k] = v
-		}
+		res.addFacts(e.Path, r)
 	}
 	res.Packages = append(res.Packages, found...)
 	return found, nil
+}
+
+// addFacts records what a cataloger found in the file at p besides packages.
+func (res *LayerResult) addFacts(p string, r Result) {
+	if r.Distro != nil {
+		if res.Distros == nil {
+			res.Distros = map[string]sbom.Distro{}
+		}
+		res.Distros[p] = *r.Distro
+	}
+	if len(r.Licenses) > 0 {
+		if res.Licenses == nil {
+			res.Licenses = map[string][]string{}
+		}
+		res.Licenses[p] = r.Licenses
+	}
+	for k, v := range r.Owned {
+		if res.Owned == nil {
+			res.Owned = map[string]string{}
+		}
+		res.Owned[k] = v
+	}
 }
 
 // safeCatalog runs a cataloger and turns a panic on hostile input into an error: one bad file must not take the
@@ -171,27 +170,6 @@ func safeCatalog(ctx context.Context, c Cataloger, f *File) (r Result, err error
 		}
 	}()
 	return c.Catalog(ctx, f)
-}
-
-// copyForMany keeps a file that several catalogers want: in memory when small, in a temp file when large.
-func copyForMany(r io.Reader, size int64, tempDir string) (io.ReaderAt, func(), error) {
-	if size <= MaxInMemory {
-		b, err := ReadAtMost(r, MaxInMemory)
-		if err != nil {
-			return nil, nil, err
-		}
-		return bytes.NewReader(b), func() {}, nil
-	}
-	tmp, err := os.CreateTemp(tempDir, "patchbay-spool-*")
-	if err != nil {
-		return nil, nil, fmt.Errorf("spool to temp file: %w", err)
-	}
-	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
-	if _, err := io.Copy(tmp, r); err != nil {
-		cleanup()
-		return nil, nil, err
-	}
-	return tmp, cleanup, nil
 }
 
 // errorRecordingReader remembers the stream's own error, so that a truncated layer is told apart from a cataloger's

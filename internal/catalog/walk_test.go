@@ -230,3 +230,17 @@ func FuzzWalk(f *testing.F) {
 		}
 	})
 }
+
+// TestWalkSeveralCatalogersShareOneFile: when two catalogers want the same file each reads all of it, from one
+// copy of the stream.
+func TestWalkSeveralCatalogersShareOneFile(t *testing.T) {
+	data := tarOf(t, entry{name: "a.meta", body: "alpha"})
+	one, two := &recorder{suffix: ".meta"}, &recorder{suffix: "a.meta"}
+	res, err := Walk(context.Background(), bytes.NewReader(data), []Cataloger{one, two}, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.read) != 1 || len(two.read) != 1 || len(res.Packages) != 2 || res.Packages[0].Name != "alpha" || res.Packages[1].Name != "alpha" {
+		t.Errorf("read %v %v, packages %+v", one.read, two.read, res.Packages)
+	}
+}

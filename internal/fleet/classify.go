@@ -24,28 +24,16 @@ var ownerLabels = []string{"patchbay.dev/owner", "owner", "team", "org.openconta
 // repository is in no registry of the fleet (a third party's, seen only in a cluster), a still image (model 3).
 // Owners come from the rules, then the image's own labels (not those it inherited from its base).
 func Classify(ctx context.Context, db *store.DB, rules []Rule) error {
-	imgs, err := loadImages(ctx, db)
+	imgs, err := loadImages(ctx, db, false)
 	if err != nil {
 		return err
 	}
-	bases := map[string]string{} // digest → its base
-	extended := map[string]bool{}
-	rows, err := db.QueryContext(ctx, `SELECT digest, base_digest FROM images`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var d, b string
-		if err := rows.Scan(&d, &b); err != nil {
-			rows.Close()
-			return err
-		}
-		bases[d] = b
-		if b != "" {
-			extended[b] = true
+	extended := map[string]bool{} // images others are built on
+	for _, img := range imgs {
+		if img.base != "" {
+			extended[img.base] = true
 		}
 	}
-	rows.Close()
 	ours, err := Registries(ctx, db)
 	if err != nil {
 		return err
@@ -71,12 +59,15 @@ func Classify(ctx context.Context, db *store.DB, rules []Rule) error {
 		img := imgs[d]
 		c := &class{}
 		result[d] = c // guards against a cycle in bad data
+		if img == nil {
+			return c // a base the store no longer has
+		}
 		switch {
 		case extended[d]:
 			c.kind, c.model = KindBase, 1
-		case bases[d] != "":
+		case img.base != "":
 			c.kind = KindApplication
-			if b := decide(bases[d]); b.model != 0 {
+			if b := decide(img.base); b.model != 0 {
 				c.model = b.model
 			}
 			if c.model == 3 {
@@ -94,7 +85,7 @@ func Classify(ctx context.Context, db *store.DB, rules []Rule) error {
 			}
 			// labels are inherited from the base image's config: a label the base carries with the same value
 			// names the base's owner, not this image's
-			if b := imgs[bases[d]]; b != nil && b.labels[key] == v {
+			if b := imgs[img.base]; b != nil && b.labels[key] == v {
 				continue
 			}
 			c.owner, c.ownerSource = v, "label:"+key

@@ -14,14 +14,17 @@ import (
 type imageRow struct {
 	digest      string
 	repository  string
+	base        string // as the last lineage found it
 	created     string
 	annotations map[string]string
 	labels      map[string]string
 	chains      []string
 }
 
-func loadImages(ctx context.Context, db *store.DB) (map[string]*imageRow, error) {
-	rows, err := db.QueryContext(ctx, `SELECT digest, repository, created, annotations, labels FROM images`)
+// loadImages reads the fleet's images; withChains adds each one's layer chain IDs (lineage needs them,
+// classification does not).
+func loadImages(ctx context.Context, db *store.DB, withChains bool) (map[string]*imageRow, error) {
+	rows, err := db.QueryContext(ctx, `SELECT digest, repository, created, annotations, labels, base_digest FROM images`)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +32,7 @@ func loadImages(ctx context.Context, db *store.DB) (map[string]*imageRow, error)
 	for rows.Next() {
 		r := &imageRow{}
 		var ann, lab string
-		if err := rows.Scan(&r.digest, &r.repository, &r.created, &ann, &lab); err != nil {
+		if err := rows.Scan(&r.digest, &r.repository, &r.created, &ann, &lab, &r.base); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -38,8 +41,8 @@ func loadImages(ctx context.Context, db *store.DB) (map[string]*imageRow, error)
 		out[r.digest] = r
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+	if err := rows.Err(); err != nil || !withChains {
+		return out, err
 	}
 	lrows, err := db.QueryContext(ctx, `SELECT image_digest, idx, chain_id FROM image_layers ORDER BY image_digest, idx`)
 	if err != nil {
@@ -63,7 +66,7 @@ func loadImages(ctx context.Context, db *store.DB) (map[string]*imageRow, error)
 // proper prefix of its own (by chain ID). The OCI base annotations, when present, pick among images with the
 // same layers and are checked against the layers: an annotation the layers contradict is reported, not obeyed.
 func ComputeLineage(ctx context.Context, db *store.DB) ([]string, error) {
-	imgs, err := loadImages(ctx, db)
+	imgs, err := loadImages(ctx, db, true)
 	if err != nil {
 		return nil, err
 	}

@@ -104,10 +104,7 @@ func RecordImage(ctx context.Context, db *store.DB, img *image.Image, s *sbom.SB
 	}
 	defer pkgStmt.Close()
 	for i, p := range s.Packages {
-		t, ok := match.TargetOf(p, s.Distro)
-		if !ok {
-			t = match.Target{}
-		}
+		t, _ := match.TargetOf(p, s.Distro) // the zero Target for a package that cannot be matched
 		path := ""
 		if len(p.Paths) > 0 {
 			path = p.Paths[0]

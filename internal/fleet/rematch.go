@@ -60,7 +60,12 @@ func Rematch(ctx context.Context, db *store.DB, records []string) (RematchStats,
 		rows = kept
 	}
 	ev := match.NewEvaluator(rows)
-	pkgs, err := packagesNamed(ctx, db, keys)
+	var pkgs []pkgRow
+	if records == nil {
+		pkgs, err = allPackages(ctx, db)
+	} else {
+		pkgs, err = packagesNamed(ctx, db, keys)
+	}
 	if err != nil {
 		return st, err
 	}
@@ -175,6 +180,25 @@ func scopeKeys(ctx context.Context, db *store.DB, records []string) ([]vulndb.Pa
 }
 
 func placeholders(n int) string { return "(?" + strings.Repeat(", ?", n-1) + ")" }
+
+// allPackages reads every matchable package of the fleet in one scan.
+func allPackages(ctx context.Context, db *store.DB) ([]pkgRow, error) {
+	rows, err := db.QueryContext(ctx, `SELECT image_digest, seq, layer_index, ecosystem, release, match_name, match_version
+		FROM image_packages WHERE ecosystem <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []pkgRow
+	for rows.Next() {
+		var p pkgRow
+		if err := rows.Scan(&p.image, &p.seq, &p.layer, &p.target.Key.Ecosystem, &p.target.Release, &p.target.Key.Name, &p.target.Version); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
 
 // packagesNamed reads the fleet's packages that match as one of keys.
 func packagesNamed(ctx context.Context, db *store.DB, keys []vulndb.PackageKey) ([]pkgRow, error) {

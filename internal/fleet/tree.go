@@ -67,15 +67,21 @@ func LineageOf(ctx context.Context, db *store.DB, digest string) (*Lineage, erro
 		refs[d] = append(refs[d], repo+":"+tag)
 	}
 	trows.Close()
+	behind := map[string]int{} // siblings share a base: ask once per base
 	fill := func(n *Node) error {
 		n.References = refs[n.Digest]
-		if b := all[n.Digest].base; b != "" {
+		b := all[n.Digest].base
+		if b == "" {
+			return nil
+		}
+		if _, ok := behind[b]; !ok {
 			newer, err := Newer(ctx, db, b)
 			if err != nil {
 				return err
 			}
-			n.Behind = len(newer)
+			behind[b] = len(newer)
 		}
+		n.Behind = behind[b]
 		return nil
 	}
 	out := &Lineage{Image: all[digest].node}

@@ -38,15 +38,11 @@ func envRank(env string) int {
 
 // Query computes the impact of the vulnerability that id names (a record ID or any alias).
 func Query(ctx context.Context, db *store.DB, id string) (*Result, error) {
-	records, aliases, err := resolve(ctx, db, id)
+	records, aliases, infos, err := resolve(ctx, db, id)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Vulnerability: Vulnerability{ID: id, Aliases: aliases, Records: records}, Images: []Image{}}
-	infos, err := vulndb.Infos(ctx, db, records)
-	if err != nil {
-		return nil, err
-	}
 	worst := -1
 	for _, r := range records {
 		if i := infos[r]; i != nil {
@@ -189,8 +185,10 @@ func firstRef(img Image) string {
 }
 
 // resolve finds the records of the problem id names: the record with that ID and those that list it as an
-// alias, then every record that shares an alias with those (a CVE, its GHSA, its GO- and DEBIAN- records).
-func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []string, err error) {
+// alias, then every record that shares an alias with those (a CVE, its GHSA, its GO- and DEBIAN- records). It
+// returns the records' details too, read on the way.
+func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []string, details map[string]*vulndb.Info, err error) {
+	details = map[string]*vulndb.Info{}
 	recSet := map[string]bool{}
 	aliasSet := map[string]bool{id: true}
 	frontier := []string{id}
@@ -203,14 +201,14 @@ func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []s
 		in := placeholders(len(frontier))
 		rows, err := db.QueryContext(ctx, db.Rebind(`SELECT id FROM vulns WHERE id IN `+in+` UNION SELECT vuln_id FROM vuln_aliases WHERE alias IN `+in), args...)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		var found []string
 		for rows.Next() {
 			var r string
 			if err := rows.Scan(&r); err != nil {
 				rows.Close()
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if !recSet[r] {
 				recSet[r] = true
@@ -224,11 +222,12 @@ func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []s
 		}
 		infos, err := vulndb.Infos(ctx, db, found)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		for _, r := range found {
 			aliasSet[r] = true
 			if i := infos[r]; i != nil {
+				details[r] = i
 				for _, a := range i.Aliases {
 					if !aliasSet[a] {
 						aliasSet[a] = true
@@ -239,7 +238,7 @@ func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []s
 		}
 	}
 	if len(recSet) == 0 {
-		return nil, nil, fmt.Errorf("%s: %w (run 'patchbay db update'?)", id, ErrUnknown)
+		return nil, nil, nil, fmt.Errorf("%s: %w (run 'patchbay db update'?)", id, ErrUnknown)
 	}
 	for r := range recSet {
 		records = append(records, r)
@@ -251,7 +250,7 @@ func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []s
 	}
 	sort.Strings(records)
 	sort.Strings(aliases)
-	return records, nonNil(aliases), nil
+	return records, nonNil(aliases), details, nil
 }
 
 func placeholders(n int) string { return "(?" + strings.Repeat(", ?", n-1) + ")" }

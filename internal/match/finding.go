@@ -46,7 +46,6 @@ type PackageRef struct {
 	MatchedVersion string        `json:"matched_version"`
 	Path           string        `json:"path"`
 	Layer          sbom.LayerRef `json:"layer"`
-	BOMRef         string        `json:"-"`
 }
 
 // Base is what is known of the image's base image: how many of its bottom layers are the base's.
