@@ -255,6 +255,23 @@ func resolve(ctx context.Context, db *store.DB, id string) (records, aliases []s
 
 func placeholders(n int) string { return "(?" + strings.Repeat(", ?", n-1) + ")" }
 
+// in is a set-membership test on a list of strings: "= ANY(?)" with one array parameter on PostgreSQL (one
+// plan, however many values: hundreds of parameters cost more to plan than to run), an IN list on SQLite.
+func in(db *store.DB, ss []string) string {
+	if db.Dialect == store.Postgres {
+		return "= ANY(?)"
+	}
+	return "IN " + placeholders(len(ss))
+}
+
+// inArgs are the parameters that go with in.
+func inArgs(db *store.DB, ss []string) []any {
+	if db.Dialect == store.Postgres {
+		return []any{ss}
+	}
+	return anyArgs(ss)
+}
+
 func anyArgs(ss []string) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
@@ -267,7 +284,7 @@ func anyArgs(ss []string) []any {
 func affectedPackages(ctx context.Context, db *store.DB, records []string) (map[string][]Package, error) {
 	rows, err := db.QueryContext(ctx, db.Rebind(`SELECT f.image_digest, f.record_id, f.fixed, f.origin, p.seq, p.type, p.name, p.version,
 		p.path, p.layer_index FROM findings f JOIN image_packages p ON p.image_digest = f.image_digest AND p.seq = f.pkg_seq
-		WHERE f.resolved_at IS NULL AND f.record_id IN `+placeholders(len(records))+` ORDER BY f.image_digest, p.seq, f.record_id`), anyArgs(records)...)
+		WHERE f.resolved_at IS NULL AND f.record_id `+in(db, records)+` ORDER BY f.image_digest, p.seq, f.record_id`), inArgs(db, records)...)
 	if err != nil {
 		return nil, err
 	}
@@ -322,9 +339,9 @@ type imageFact struct {
 
 func imageFacts(ctx context.Context, db *store.DB, digests []string) (map[string]imageFact, error) {
 	out := map[string]imageFact{}
-	err := chunked(digests, func(part []string) error {
+	err := chunked(db, digests, func(part []string) error {
 		rows, err := db.QueryContext(ctx, db.Rebind(`SELECT digest, kind, hosting_model, owner, base_digest, base_layers FROM images
-			WHERE digest IN `+placeholders(len(part))), anyArgs(part)...)
+			WHERE digest `+in(db, part)), inArgs(db, part)...)
 		if err != nil {
 			return err
 		}
@@ -344,9 +361,9 @@ func imageFacts(ctx context.Context, db *store.DB, digests []string) (map[string
 
 func references(ctx context.Context, db *store.DB, digests []string) (map[string][]string, error) {
 	out := map[string][]string{}
-	err := chunked(digests, func(part []string) error {
-		rows, err := db.QueryContext(ctx, db.Rebind(`SELECT digest, repository, tag FROM image_tags WHERE current = 1 AND digest IN `+
-			placeholders(len(part))+` ORDER BY repository, tag`), anyArgs(part)...)
+	err := chunked(db, digests, func(part []string) error {
+		rows, err := db.QueryContext(ctx, db.Rebind(`SELECT digest, repository, tag FROM image_tags WHERE current = 1 AND digest `+
+			in(db, part)+` ORDER BY repository, tag`), inArgs(db, part)...)
 		if err != nil {
 			return err
 		}
@@ -365,9 +382,9 @@ func references(ctx context.Context, db *store.DB, digests []string) (map[string
 
 func workloads(ctx context.Context, db *store.DB, digests []string) (map[string][]Workload, error) {
 	out := map[string][]Workload{}
-	err := chunked(digests, func(part []string) error {
+	err := chunked(db, digests, func(part []string) error {
 		rows, err := db.QueryContext(ctx, db.Rebind(`SELECT digest, source, namespace, kind, name, container, environment, owner
-			FROM workloads WHERE digest IN `+placeholders(len(part))), anyArgs(part)...)
+			FROM workloads WHERE digest `+in(db, part)), inArgs(db, part)...)
 		if err != nil {
 			return err
 		}
@@ -393,7 +410,11 @@ func workloads(ctx context.Context, db *store.DB, digests []string) (map[string]
 	return out, err
 }
 
-func chunked(ss []string, f func([]string) error) error {
+// chunked calls f on slices of ss small enough for an IN list; PostgreSQL takes the whole set as one array.
+func chunked(db *store.DB, ss []string, f func([]string) error) error {
+	if db.Dialect == store.Postgres {
+		return f(ss)
+	}
 	const size = 500
 	for start := 0; start < len(ss); start += size {
 		if err := f(ss[start:min(start+size, len(ss))]); err != nil {
